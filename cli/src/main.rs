@@ -1,0 +1,2 @@
+//! `paxscreen`: the command-line tool.
+fn main() {}

@@ -1,0 +1,1 @@
+//! The UN/EDIFACT syntax layer (ISO 9735).

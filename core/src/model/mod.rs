@@ -1,0 +1,16 @@
+//! The owned domain model shared by every reader and by the screening:
+//! manifests, bookings, travellers, documents, legs, and the diagnostics
+//! attached to each.
+
+mod date;
+mod diagnostic;
+mod document;
+mod person;
+
+pub use date::{
+    month_from_abbreviation, resolve_two_digit_year, split_ddmmmyy, split_ddmmyy, split_yymmdd,
+    DateRole,
+};
+pub use diagnostic::{make_strict, resolve_positions, Diagnostic, LineIndex, Position, Severity};
+pub use document::{DocumentKind, TravelDocument};
+pub use person::Gender;

@@ -1,0 +1,1 @@
+//! PAXLST (API passenger and crew manifests) -> [`crate::model`].

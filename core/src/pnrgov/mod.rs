@@ -1,0 +1,1 @@
+//! PNRGOV (PNR push to governments) -> [`crate::model`].

@@ -1,0 +1,1 @@
+//! Embedded reference data: countries and airports.
