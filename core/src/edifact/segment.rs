@@ -1,0 +1,412 @@
+//! Segments, elements and components, read lazily from borrowed bytes.
+//!
+//! Positions follow the implementation guides' notation: data elements are
+//! numbered from 1 after the tag (`NAD04` is the fourth element), components
+//! from 1 inside an element (`NAD04-2`). `segment.text(4, 2)` reads `NAD04-2`.
+
+use super::delimiters::Delimiters;
+use std::borrow::Cow;
+
+/// How the bytes of one segment are turned into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Every byte is ASCII: values are borrowed as they are.
+    Ascii,
+    /// Valid UTF-8 in a UTF-8 interchange.
+    Utf8,
+    /// ISO 8859-1: every byte is one character, so nothing is lost. Used for
+    /// UNOC, and for bytes that are not valid in the declared character set
+    /// (with a diagnostic from the reader).
+    Latin1,
+}
+
+/// One segment: its tag and elements, borrowed from the input.
+///
+/// The content excludes the terminator. Line breaks inside a segment (feeds
+/// wrapped at 64-69 columns) are removed; only then is the content owned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment<'a> {
+    content: Cow<'a, [u8]>,
+    delimiters: Delimiters,
+    encoding: Encoding,
+    /// Byte offset of the segment's first character in the input.
+    pub offset: usize,
+    /// Index of the segment within its interchange (UNB is 0, UNA is not
+    /// counted).
+    pub index: u32,
+}
+
+impl<'a> Segment<'a> {
+    /// A segment over `content` (tag and elements, no terminator).
+    #[must_use]
+    pub fn new(
+        content: Cow<'a, [u8]>,
+        delimiters: Delimiters,
+        encoding: Encoding,
+        offset: usize,
+        index: u32,
+    ) -> Self {
+        Segment {
+            content,
+            delimiters,
+            encoding,
+            offset,
+            index,
+        }
+    }
+
+    /// The segment tag (`NAD`); empty when the segment does not start with
+    /// one.
+    #[must_use]
+    pub fn tag(&self) -> &str {
+        let end = self
+            .content
+            .iter()
+            .position(|&b| b == self.delimiters.element)
+            .unwrap_or(self.content.len());
+        std::str::from_utf8(&self.content[..end]).unwrap_or("")
+    }
+
+    /// Whether the tag is `tag`.
+    #[must_use]
+    pub fn is(&self, tag: &str) -> bool {
+        self.tag() == tag
+    }
+
+    /// The raw content, tag and elements, escaped as written.
+    #[must_use]
+    pub fn content(&self) -> &[u8] {
+        &self.content
+    }
+
+    /// The segment's delimiters.
+    #[must_use]
+    pub fn delimiters(&self) -> &Delimiters {
+        &self.delimiters
+    }
+
+    /// How values of this segment are decoded.
+    #[must_use]
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// The data elements after the tag, in order.
+    pub fn elements(&self) -> impl Iterator<Item = Element<'_>> + '_ {
+        let d = self.delimiters;
+        split_released(&self.content, d.element, d.release)
+            .skip(1)
+            .map(move |raw| Element {
+                raw,
+                delimiters: d,
+                encoding: self.encoding,
+            })
+    }
+
+    /// Number of data elements after the tag.
+    #[must_use]
+    pub fn element_count(&self) -> usize {
+        self.elements().count()
+    }
+
+    /// Data element `n`, counted from 1 after the tag.
+    #[must_use]
+    pub fn element(&self, n: usize) -> Option<Element<'_>> {
+        if n == 0 {
+            return None;
+        }
+        self.elements().nth(n - 1)
+    }
+
+    /// Component `c` (from 1) of element `e` (from 1), unescaped and decoded;
+    /// `None` when absent or empty.
+    #[must_use]
+    pub fn text(&self, e: usize, c: usize) -> Option<Cow<'_, str>> {
+        self.element(e)?.text(c)
+    }
+
+    /// Like [`Segment::text`], with blanks around the value removed; `None`
+    /// when nothing but blanks remains.
+    #[must_use]
+    pub fn trimmed(&self, e: usize, c: usize) -> Option<Cow<'_, str>> {
+        self.element(e)?.trimmed(c)
+    }
+
+    /// Like [`Segment::trimmed`], as an owned `String`.
+    #[must_use]
+    pub fn string(&self, e: usize, c: usize) -> Option<String> {
+        self.trimmed(e, c).map(Cow::into_owned)
+    }
+
+    /// The segment as written, for keeping unknown segments: unescaped
+    /// release characters stay as they are.
+    #[must_use]
+    pub fn raw_text(&self) -> String {
+        decode(&self.content, self.encoding).into_owned()
+    }
+}
+
+/// One data element: components, and repetitions where the interchange
+/// declares a repetition separator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Element<'s> {
+    raw: &'s [u8],
+    delimiters: Delimiters,
+    encoding: Encoding,
+}
+
+impl<'s> Element<'s> {
+    /// The element as written, escaped.
+    #[must_use]
+    pub fn raw(&self) -> &'s [u8] {
+        self.raw
+    }
+
+    /// Whether the element is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// The first repetition's components, raw.
+    fn first_repetition(&self) -> &'s [u8] {
+        match self.delimiters.repetition {
+            Some(rep) => split_released(self.raw, rep, self.delimiters.release)
+                .next()
+                .unwrap_or(self.raw),
+            None => self.raw,
+        }
+    }
+
+    /// The repetitions of this element (one when none are written or the
+    /// interchange has no repetition separator).
+    pub fn repetitions(&self) -> impl Iterator<Item = Element<'s>> + 's {
+        let d = self.delimiters;
+        let encoding = self.encoding;
+        let sep = d.repetition.unwrap_or(d.terminator);
+        split_released(self.raw, sep, d.release).map(move |raw| Element {
+            raw,
+            delimiters: Delimiters {
+                repetition: None,
+                ..d
+            },
+            encoding,
+        })
+    }
+
+    /// The components of the first repetition, raw (escaped).
+    pub fn components(&self) -> impl Iterator<Item = &'s [u8]> + 's {
+        split_released(
+            self.first_repetition(),
+            self.delimiters.component,
+            self.delimiters.release,
+        )
+    }
+
+    /// Number of components.
+    #[must_use]
+    pub fn component_count(&self) -> usize {
+        self.components().count()
+    }
+
+    /// Component `c` (from 1), unescaped and decoded; `None` when absent or
+    /// empty.
+    #[must_use]
+    pub fn text(&self, c: usize) -> Option<Cow<'s, str>> {
+        if c == 0 {
+            return None;
+        }
+        let raw = self.components().nth(c - 1)?;
+        if raw.is_empty() {
+            return None;
+        }
+        Some(unescape_decode(raw, self.delimiters.release, self.encoding))
+    }
+
+    /// Component `c`, trimmed of blanks; `None` when nothing remains.
+    #[must_use]
+    pub fn trimmed(&self, c: usize) -> Option<Cow<'s, str>> {
+        let text = self.text(c)?;
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return None;
+        }
+        if trimmed.len() == text.len() {
+            return Some(text);
+        }
+        Some(Cow::Owned(trimmed.to_string()))
+    }
+
+    /// All components, unescaped and decoded (empty ones as empty strings).
+    #[must_use]
+    pub fn texts(&self) -> Vec<Cow<'s, str>> {
+        let release = self.delimiters.release;
+        let encoding = self.encoding;
+        self.components()
+            .map(|raw| unescape_decode(raw, release, encoding))
+            .collect()
+    }
+}
+
+/// Splits `bytes` at `separator`, skipping separators that are released.
+/// Yields at least one (possibly empty) part.
+pub(crate) fn split_released(
+    bytes: &[u8],
+    separator: u8,
+    release: Option<u8>,
+) -> impl Iterator<Item = &[u8]> {
+    let mut rest = Some(bytes);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match find_unreleased(current, separator, release) {
+            Some(i) => {
+                rest = Some(&current[i + 1..]);
+                Some(&current[..i])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}
+
+/// Position of the first `separator` in `bytes` that is not released.
+fn find_unreleased(bytes: &[u8], separator: u8, release: Option<u8>) -> Option<usize> {
+    let Some(release) = release else {
+        return memchr::memchr(separator, bytes);
+    };
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(separator, release, &bytes[from..]) {
+        let at = from + i;
+        if bytes[at] == release {
+            from = at + 2; // skip the released character
+            if from > bytes.len() {
+                return None;
+            }
+        } else {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Removes release characters and decodes.
+fn unescape_decode(raw: &[u8], release: Option<u8>, encoding: Encoding) -> Cow<'_, str> {
+    match release {
+        Some(r) if memchr::memchr(r, raw).is_some() => {
+            let mut out = Vec::with_capacity(raw.len());
+            let mut bytes = raw.iter();
+            while let Some(&b) = bytes.next() {
+                if b == r {
+                    // A release at the very end releases nothing: keep it.
+                    out.push(bytes.next().copied().unwrap_or(b));
+                } else {
+                    out.push(b);
+                }
+            }
+            Cow::Owned(decode(&out, encoding).into_owned())
+        }
+        _ => decode(raw, encoding),
+    }
+}
+
+/// Decodes bytes in a segment's encoding. Never fails: bytes that are not
+/// valid UTF-8 are read as ISO 8859-1.
+pub(crate) fn decode(bytes: &[u8], encoding: Encoding) -> Cow<'_, str> {
+    match encoding {
+        Encoding::Ascii | Encoding::Utf8 => match std::str::from_utf8(bytes) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(_) => Cow::Owned(latin1(bytes)),
+        },
+        Encoding::Latin1 => {
+            if bytes.is_ascii() {
+                Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default())
+            } else {
+                Cow::Owned(latin1(bytes))
+            }
+        }
+    }
+}
+
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str) -> Segment<'_> {
+        Segment::new(
+            Cow::Borrowed(text.as_bytes()),
+            Delimiters::default(),
+            Encoding::Ascii,
+            0,
+            0,
+        )
+    }
+
+    #[test]
+    fn reads_elements_and_components_from_one() {
+        let s = seg("NAD+FL+++WILLIAMS:JOHN:DONALD+235 WESTERN ROAD");
+        assert_eq!(s.tag(), "NAD");
+        assert_eq!(s.text(1, 1).as_deref(), Some("FL"));
+        assert_eq!(s.text(2, 1), None);
+        assert_eq!(s.text(4, 1).as_deref(), Some("WILLIAMS"));
+        assert_eq!(s.text(4, 3).as_deref(), Some("DONALD"));
+        assert_eq!(s.text(4, 4), None);
+        assert_eq!(s.text(0, 1), None);
+        assert_eq!(s.text(4, 0), None);
+        assert_eq!(s.element_count(), 5);
+    }
+
+    #[test]
+    fn released_separators_are_data() {
+        let s = seg("NAD+FL+++O?'NEIL?:?+??:ANN");
+        assert_eq!(s.text(4, 1).as_deref(), Some("O'NEIL:+?"));
+        assert_eq!(s.text(4, 2).as_deref(), Some("ANN"));
+    }
+
+    #[test]
+    fn trimmed_drops_blanks_only() {
+        let s = seg("DTM+232: 1306212200:201");
+        assert_eq!(s.text(1, 2).as_deref(), Some(" 1306212200"));
+        assert_eq!(s.trimmed(1, 2).as_deref(), Some("1306212200"));
+        assert_eq!(seg("X+  ").trimmed(1, 1), None);
+    }
+
+    #[test]
+    fn repetitions_split_only_when_declared() {
+        let d = Delimiters {
+            repetition: Some(b'*'),
+            ..Delimiters::default()
+        };
+        let s = Segment::new(Cow::Borrowed(&b"X+A:1*B:2"[..]), d, Encoding::Ascii, 0, 0);
+        let e = s.element(1).unwrap();
+        assert_eq!(e.repetitions().count(), 2);
+        assert_eq!(e.text(1).as_deref(), Some("A"));
+        assert_eq!(e.text(2).as_deref(), Some("1"));
+        let second = e.repetitions().nth(1).unwrap();
+        assert_eq!(second.text(1).as_deref(), Some("B"));
+        // Without a repetition separator `*` is data.
+        assert_eq!(seg("UNB+APIS*ABE").text(1, 1).as_deref(), Some("APIS*ABE"));
+    }
+
+    #[test]
+    fn latin1_bytes_are_kept() {
+        let s = Segment::new(
+            Cow::Borrowed(&b"NAD+FL+++M\xdcLLER"[..]),
+            Delimiters::default(),
+            Encoding::Latin1,
+            0,
+            0,
+        );
+        assert_eq!(s.text(4, 1).as_deref(), Some("MÜLLER"));
+    }
+
+    #[test]
+    fn trailing_release_is_kept() {
+        assert_eq!(seg("X+AB?").text(1, 1).as_deref(), Some("AB?"));
+    }
+}

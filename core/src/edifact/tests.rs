@@ -1,0 +1,312 @@
+//! Tests of the syntax layer as a whole: envelopes, real-feed layout,
+//! control checks, and the writer round trip.
+
+use super::*;
+use crate::model::Severity;
+use proptest::prelude::*;
+
+fn codes(t: &Transmission<'_>) -> Vec<&'static str> {
+    t.all_diagnostics().map(|d| d.code).collect()
+}
+
+const SIMPLE: &[u8] = b"UNA:+.? 'UNB+UNOA:4+SENDER:ZZ+RECEIVER+260105:0930+REF1++APIS'\
+UNG+PAXLST+SENDER+RECEIVER+260105:0930+G1+UN+D:05B'\
+UNH+M1+PAXLST:D:05B:UN:IATA+XX100/260105/1200+01:F'BGM+745'NAD+FL+++DOE:JANE'\
+UNT+4+M1'UNE+1+G1'UNZ+1+REF1'";
+
+#[test]
+fn reads_a_clean_interchange_without_diagnostics() {
+    let t = read(SIMPLE, ReadOptions::default()).unwrap();
+    assert_eq!(codes(&t), Vec::<&str>::new());
+    let i = &t.interchanges[0];
+    assert_eq!(i.header.syntax_identifier, "UNOA");
+    assert_eq!(i.header.syntax_version, "4");
+    assert_eq!(i.header.sender.id, "SENDER");
+    assert_eq!(i.header.sender.qualifier.as_deref(), Some("ZZ"));
+    assert_eq!(i.header.application_ref.as_deref(), Some("APIS"));
+    assert_eq!(
+        i.header.prepared_at.unwrap().to_string(),
+        "2026-01-05 09:30:00"
+    );
+    assert_eq!(i.groups[0].version.as_deref(), Some("D:05B"));
+    let m = &i.messages[0];
+    assert_eq!(m.reference, "M1");
+    assert_eq!(m.message_type.release, "05B");
+    assert_eq!(m.message_type.association.as_deref(), Some("IATA"));
+    assert_eq!(m.common_access_ref.as_deref(), Some("XX100/260105/1200"));
+    assert_eq!(
+        m.transfer,
+        Some(Transfer {
+            sequence: 1,
+            is_final: true
+        })
+    );
+    assert_eq!(m.group, Some(0));
+    assert_eq!(m.body().len(), 2);
+    assert_eq!(m.body()[1].text(4, 2).as_deref(), Some("JANE"));
+    assert_eq!(m.body()[1].index, 4); // UNB 0, UNG 1, UNH 2, BGM 3
+}
+
+#[test]
+fn wrapped_telex_feed_reads_with_diagnostics_and_nothing_lost() {
+    let feed = b"\x01QD SOMEADDR\r\n.ORIGADR 051200\r\n\x02UNA:*.? #UNB*UNOA:4*SENDER*RECEIVER*2601\r\n05:0930*REF1#UNH*M1*PAXLST:D:05B:UN:IATA#BGM*745# NAD*FL***DO\r\nE:JANE#  NAD*FL***ROE:R?#ICHARD#\nUNT*5*M1#UNZ*1*REF1#\r\n\x03NNNN\x0c";
+    let t = read(feed, ReadOptions::default()).unwrap();
+    let c = codes(&t);
+    assert!(c.contains(&"edifact.leading_text"), "{c:?}");
+    assert!(c.contains(&"edifact.trailing_text"), "{c:?}");
+    assert!(c.contains(&"edifact.wrapped_segments"), "{c:?}");
+    assert!(c.contains(&"edifact.blanks_between_segments"), "{c:?}");
+    assert!(t.all_diagnostics().all(|d| d.severity == Severity::Info));
+    let m = &t.interchanges[0].messages[0];
+    assert_eq!(m.body().len(), 3);
+    assert_eq!(m.body()[1].text(4, 1).as_deref(), Some("DOE"));
+    assert_eq!(m.body()[2].text(4, 2).as_deref(), Some("R#ICHARD"));
+    assert_eq!(
+        t.interchanges[0].header.prepared_at.unwrap().to_string(),
+        "2026-01-05 09:30:00"
+    );
+    // Line and column are filled in: the UNA starts on line 3.
+    let leading = t
+        .all_diagnostics()
+        .find(|d| d.code == "edifact.wrapped_segments")
+        .unwrap();
+    assert_eq!(leading.position.line, 3);
+}
+
+#[test]
+fn control_count_mismatches_are_warnings_then_errors_in_strict_mode() {
+    let bad = b"UNB+UNOA:4+S+R+260105:0930+REF1'UNG+PAXLST+S+R+260105:0930+G1+UN+D:05B'UNH+M1+PAXLST:D:05B:UN:IATA'BGM+745'UNT+9+M2'UNE+2+G9'UNZ+3+REF2'";
+    let t = read(bad, ReadOptions::default()).unwrap();
+    let c = codes(&t);
+    for code in [
+        "edifact.unt_count",
+        "edifact.unt_reference",
+        "edifact.une_count",
+        "edifact.une_reference",
+        "edifact.unz_count",
+        "edifact.unz_reference",
+    ] {
+        assert!(c.contains(&code), "{code} missing from {c:?}");
+    }
+    assert!(t.all_diagnostics().all(|d| d.severity == Severity::Warning));
+    let strict = read(bad, ReadOptions { strict: true }).unwrap();
+    assert!(strict
+        .all_diagnostics()
+        .all(|d| d.severity == Severity::Error));
+    let unt = t
+        .all_diagnostics()
+        .find(|d| d.code == "edifact.unt_count")
+        .unwrap();
+    assert_eq!(unt.position.segment_tag.as_deref(), Some("UNT"));
+    assert_eq!(unt.position.segment_index, Some(4));
+    assert_eq!(unt.position.byte_offset, 107);
+    assert!(unt.message.contains("declares 9"), "{}", unt.message);
+}
+
+#[test]
+fn several_interchanges_with_a_mid_stream_una_and_missing_trailers() {
+    let input = b"UNB+UNOA:4+S+R+260105:0930+A'UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'UNH+2+PAXLST:D:05B:UN:IATA'BGM+250'\nUNA:+.?*'UNB+UNOA:4+S+R+260105:0930+B'UNH+3+PAXLST:D:05B:UN:IATA'NAD+FL+++A*B'UNT+3+3'UNZ+1+B'";
+    let t = read(input, ReadOptions::default()).unwrap();
+    assert_eq!(t.interchanges.len(), 2);
+    assert_eq!(t.interchanges[0].messages.len(), 2);
+    let c = codes(&t);
+    assert_eq!(c.iter().filter(|c| **c == "edifact.missing_unt").count(), 2);
+    assert!(c.contains(&"edifact.missing_unz"));
+    // Syntax 4 with a UNA: `*` repeats.
+    let nad = &t.interchanges[1].messages[0].body()[0];
+    assert_eq!(nad.text(4, 1).as_deref(), Some("A"));
+    assert_eq!(nad.element(4).unwrap().repetitions().count(), 2);
+    assert_eq!(nad.index, 2);
+}
+
+#[test]
+fn repetition_is_ignored_below_version_4_and_without_una() {
+    let t = read(
+        b"UNA:+.?*'UNB+IATA:1+1A+KRC+130527:0649+3'UNH+1+PNRGOV:11:1:IA'X+A*B'UNT+3+1'UNZ+1+3'",
+        ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(t.interchanges[0].delimiters.repetition, None);
+    let x = &t.interchanges[0].messages[0].body()[0];
+    assert_eq!(x.text(1, 1).as_deref(), Some("A*B"));
+    let t = read(
+        b"UNB+UNOA:4+APIS*ABE+R+260105:0930+1'UNZ+0+1'",
+        ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(t.interchanges[0].header.sender.id, "APIS*ABE");
+}
+
+#[test]
+fn backslash_release_and_custom_terminators() {
+    let t = read(
+        b"UNA:+.\\ 'UNB+IATA:1+1A+KRC+130527:0649+3'UNH+1+PNRGOV:11:1:IA'LTS+14\\:30 O\\'NEIL'UNT+3+1'UNZ+1+3'",
+        ReadOptions::default(),
+    )
+    .unwrap();
+    assert!(codes(&t).is_empty(), "{:?}", codes(&t));
+    let lts = &t.interchanges[0].messages[0].body()[0];
+    assert_eq!(lts.text(1, 1).as_deref(), Some("14:30 O'NEIL"));
+}
+
+#[test]
+fn latin1_bytes_in_unoa_are_kept_with_a_warning() {
+    let t = read(
+        b"UNB+UNOA:4+S+R+260105:0930+1'UNH+1+PAXLST:D:05B:UN:IATA'NAD+FL+++M\xdcLLER:J\xd6RG'UNT+3+1'UNZ+1+1'",
+        ReadOptions::default(),
+    )
+    .unwrap();
+    let d: Vec<_> = t.all_diagnostics().collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].code, "edifact.charset");
+    assert_eq!(d[0].severity, Severity::Warning);
+    let nad = &t.interchanges[0].messages[0].body()[0];
+    assert_eq!(nad.text(4, 1).as_deref(), Some("MÜLLER"));
+    assert_eq!(nad.text(4, 2).as_deref(), Some("JÖRG"));
+    // UNOY keeps UTF-8 as it is, without a diagnostic.
+    let t = read(
+        "UNB+UNOY:4+S+R+260105:0930+1'UNH+1+PAXLST:D:05B:UN:IATA'NAD+FL+++MÜLLER'UNT+3+1'UNZ+1+1'"
+            .as_bytes(),
+        ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(t.all_diagnostics().count(), 0);
+    assert_eq!(
+        t.interchanges[0].messages[0].body()[0]
+            .text(4, 1)
+            .as_deref(),
+        Some("MÜLLER")
+    );
+}
+
+#[test]
+fn message_without_unb_is_read_with_a_warning() {
+    let t = read(
+        b"UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'UNT+3+1'",
+        ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(codes(&t), vec!["edifact.missing_unb"]);
+    assert_eq!(t.interchanges[0].messages.len(), 1);
+}
+
+#[test]
+fn unreadable_inputs_are_errors_with_a_position() {
+    let e = read(b"  \n", ReadOptions::default()).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Empty);
+    let e = read(b"hello world", ReadOptions::default()).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NoInterchange);
+    assert_eq!(e.kind.code(), "edifact.no_interchange");
+    assert_eq!(
+        e.to_string(),
+        "no EDIFACT interchange (UNA, UNB or UNH segment) was found at line 1, column 1"
+    );
+}
+
+#[test]
+fn bad_una_falls_back_to_defaults_with_an_error_diagnostic() {
+    let t = read(
+        b"UNA::.? 'UNB+UNOA:4+S+R+260105:0930+1'UNZ+0+1'",
+        ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(codes(&t), vec!["edifact.bad_una"]);
+    assert_eq!(t.interchanges[0].header.sender.id, "S");
+}
+
+#[test]
+fn writer_refuses_what_it_cannot_escape() {
+    let d = Delimiters {
+        release: None,
+        ..Delimiters::default()
+    };
+    let mut w = Writer::new(d);
+    let err = w.segment("NAD", &[&["O'NEIL"]]).unwrap_err();
+    assert_eq!(err.kind.code(), "edifact.unwritable");
+    assert!(w.as_bytes().is_empty());
+    assert!(Writer::new(Delimiters::default())
+        .segment("NA", &[&["X"]])
+        .is_err());
+}
+
+fn legal_delimiters() -> impl Strategy<Value = Delimiters> {
+    // Any six distinct non-alphanumeric printable characters (space allowed
+    // only where it means "not used"), or the release left out.
+    let pool: Vec<u8> = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".to_vec();
+    (
+        proptest::sample::subsequence(pool, 6).prop_shuffle(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(c, with_release, with_repetition)| Delimiters {
+            component: c[0],
+            element: c[1],
+            decimal: c[2],
+            release: with_release.then_some(c[3]),
+            repetition: with_repetition.then_some(c[4]),
+            terminator: c[5],
+        })
+}
+
+proptest! {
+    #[test]
+    fn written_values_lex_back_unchanged(
+        d in legal_delimiters(),
+        values in proptest::collection::vec(
+            proptest::collection::vec("[ -~]{0,12}", 1..4), 1..5),
+        line_breaks in any::<bool>(),
+    ) {
+        prop_assume!(d.release.is_some());
+        let mut w = Writer::new(d).with_line_breaks(line_breaks);
+        w.una();
+        let version = if d.repetition.is_some() { "4" } else { "3" };
+        w.segment("UNB", &[&["UNOA", version], &["S"], &["R"], &["260105", "0930"], &["1"]]).unwrap();
+        w.segment("UNH", &[&["1"], &["PAXLST", "D", "05B", "UN", "IATA"]]).unwrap();
+        let elements: Vec<Vec<&str>> = values.iter().map(|e| e.iter().map(String::as_str).collect()).collect();
+        let refs: Vec<&[&str]> = elements.iter().map(Vec::as_slice).collect();
+        w.segment("FTX", &refs).unwrap();
+        w.segment("UNT", &[&["3"], &["1"]]).unwrap();
+        w.segment("UNZ", &[&["1"], &["1"]]).unwrap();
+        let bytes = w.finish();
+        let t = read(&bytes, ReadOptions::default()).unwrap();
+        let diags: Vec<_> = t.all_diagnostics().map(|d| d.code).collect();
+        prop_assert!(diags.is_empty(), "{:?}", diags);
+        let ftx = &t.interchanges[0].messages[0].body()[0];
+        for (i, element) in values.iter().enumerate() {
+            let e = ftx.element(i + 1).unwrap();
+            let texts: Vec<String> = e.texts().into_iter().map(std::borrow::Cow::into_owned).collect();
+            // A lone empty component reads back as one empty component.
+            prop_assert_eq!(&texts, element);
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(t) = read(&bytes, ReadOptions::default()) {
+            for (_, m) in t.messages() {
+                for s in &m.segments {
+                    let _ = s.tag();
+                    for e in s.elements() {
+                        let _ = e.texts();
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn edifact_shaped_noise_never_panics(
+        parts in proptest::collection::vec(
+            prop_oneof!["UNA:\\+\\.\\? '", "UNB\\+UNOA:4\\+S\\+R\\+260105:0930\\+1'", "UNH\\+1\\+PAXLST:D:05B'",
+                        "UNT\\+[0-9]\\+1'", "UNZ\\+1\\+1'", "UNG\\+X'", "UNE\\+1'", "[A-Z]{3}\\+[ -~]{0,10}'",
+                        "\\?+", "\r\n", " "], 0..30)
+    ) {
+        let input: String = parts.concat();
+        if let Ok(t) = read(input.as_bytes(), ReadOptions::default()) {
+            for d in t.all_diagnostics() {
+                prop_assert!(d.position.line > 0);
+                prop_assert!(d.position.byte_offset <= input.len());
+            }
+        }
+    }
+}
