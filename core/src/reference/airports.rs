@@ -358,6 +358,41 @@ mod tests {
     }
 
     #[test]
+    fn whole_day_gap_shifts_forward() {
+        // Samoa skipped 30 December 2011, moving from UTC-10 to UTC+14.
+        let apw = airport("APW").unwrap();
+        assert_eq!(
+            local_to_utc(apw, at(2011, 12, 29, 12, 0)),
+            Some(utc(2011, 12, 29, 22, 0))
+        );
+        assert_eq!(
+            local_to_utc(apw, at(2011, 12, 30, 12, 0)),
+            Some(utc(2011, 12, 30, 22, 0))
+        );
+        assert_eq!(
+            local_to_utc(apw, at(2011, 12, 31, 12, 0)),
+            Some(utc(2011, 12, 30, 22, 0))
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lookups_never_panic(code in "\\PC{0,6}", secs in -4_000_000_000i64..8_000_000_000i64) {
+            let _ = airport(&code);
+            let _ = countries::lookup(&code);
+            let local = DateTime::from_timestamp(secs, 0).unwrap().naive_utc();
+            for code in ["LHR", "JFK", "SYD", "APW", "KTM"] {
+                let a = airport(code).unwrap();
+                let instant = local_to_utc(a, local);
+                proptest::prop_assert!(instant.is_some());
+                // The result is within a day of the wall-clock time read as UTC.
+                let diff = instant.unwrap().naive_utc() - local;
+                proptest::prop_assert!(diff.num_hours().abs() <= 26);
+            }
+        }
+    }
+
+    #[test]
     fn dst_overlap_takes_earliest() {
         let lhr = airport("LHR").unwrap();
         // 26 October 2025: 02:00 BST becomes 01:00 GMT; 01:30 happens twice.
