@@ -482,14 +482,20 @@ fn every_single_character_corruption_is_caught_and_located() {
         let format = parse(lines, reference).unwrap().format;
         for (row, col, check) in protected_positions(format) {
             let original = lines[row].as_bytes()[col];
-            for &c in ALPHABET {
+            for &c in ALPHABET.iter().filter(|c| **c != original) {
                 // 7-3-1 cannot see a change by a multiple of 10 (0/A/K/U/<,
                 // 1/B/L/V...): that blind spot is documented in the spec.
                 let (a, b) = (
                     character_value(original).unwrap(),
                     character_value(c).unwrap(),
                 );
-                if a % 10 == b % 10 {
+                let digits = layout::digits_only(layout::field_at(
+                    &layout::layout(format),
+                    layout::NumberForm::Short,
+                    row,
+                    col,
+                ));
+                if a % 10 == b % 10 && !digits {
                     continue;
                 }
                 let mut bad: Vec<String> = lines.iter().map(|l| (*l).to_string()).collect();
@@ -497,8 +503,16 @@ fn every_single_character_corruption_is_caught_and_located() {
                 let refs: Vec<&str> = bad.iter().map(String::as_str).collect();
                 let scan = parse(&refs, reference).unwrap();
                 tried += 1;
-                // Caught: the check that protects the place fails...
+                // Caught: the check that protects the place fails (or, for
+                // a date, the date is no longer a date)...
                 let failed = scan.checks.failed();
+                let not_a_date = scan
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == "mrz.date_invalid" && d.position.line as usize == row + 1);
+                if digits && not_a_date && !failed.contains(&check) {
+                    continue;
+                }
                 assert!(
                     failed.contains(&check),
                     "{format:?} {row}:{col} {} -> {}: {failed:?}",
