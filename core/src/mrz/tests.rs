@@ -777,3 +777,41 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_letter_in_a_check_digit_is_a_failed_check_with_a_suggestion() {
+    let bad = format!("{}O", &TD3[1][..43]);
+    let scan = parse(&[TD3[0], &bad], today()).unwrap();
+    assert_eq!(
+        scan.checks.composite,
+        CheckResult::Failed {
+            expected: '0',
+            found: 'O'
+        }
+    );
+    assert_eq!(scan.checks.failed(), vec![CheckName::Composite]);
+    let m = &scan.misreads[0];
+    assert_eq!(
+        (m.field, m.line, m.column, m.suggested),
+        (MrzField::CompositeCheck, 2, 44, '0')
+    );
+    assert_eq!(m.resolves, vec![CheckName::Composite]);
+    assert_eq!(scan.misreads.len(), 1);
+}
+
+#[test]
+fn slice_lines_may_carry_a_trailing_cr_and_blanks() {
+    let first = format!("{}\r", TD2[0]);
+    let second = format!("\t{} ", TD2[1]);
+    let scan = parse(&[&first, "", &second], today()).unwrap();
+    assert!(scan.checks.all_ok());
+    assert_eq!(scan.lines, TD2);
+    // Only the second line had blanks; the lone CR is not reported.
+    let trimmed: Vec<u32> = scan
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "mrz.blanks_trimmed")
+        .map(|d| d.position.line)
+        .collect();
+    assert_eq!(trimmed, vec![3]);
+}
