@@ -6,6 +6,7 @@ mod date;
 mod diagnostic;
 mod document;
 mod person;
+mod scan;
 
 pub use date::{
     month_from_abbreviation, resolve_two_digit_year, split_ddmmmyy, split_ddmmyy, split_yymmdd,
@@ -14,3 +15,4 @@ pub use date::{
 pub use diagnostic::{make_strict, resolve_positions, Diagnostic, LineIndex, Position, Severity};
 pub use document::{DocumentKind, TravelDocument};
 pub use person::Gender;
+pub use scan::{CheckName, CheckResult, DocumentScan, Misread, MrzChecks, MrzField, MrzFormat};
