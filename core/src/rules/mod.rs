@@ -13,6 +13,9 @@ pub mod ast;
 pub mod catalogue;
 pub mod compile;
 pub mod eval;
+pub mod explain;
+pub mod lint;
+pub mod pack;
 pub mod parser;
 
 pub use catalogue::{
@@ -21,3 +24,6 @@ pub use catalogue::{
 };
 pub use compile::{Condition, ConditionError};
 pub use eval::Truth;
+pub use explain::Template;
+pub use lint::{lint, LintFinding};
+pub use pack::{Channel, Pack, Purpose, References, Rule, RuleError, RuleSeverity};
