@@ -168,6 +168,11 @@ pub trait Catalogue {
     /// For a field of type `List(Element::Record)`, the catalogue of its
     /// elements' fields.
     fn element(&self, list: FieldId) -> Option<&dyn Catalogue>;
+
+    /// Whether `name` is the first segment of some field path (`traveller`,
+    /// `flight`): such a name cannot be bound by `any`/`all`, so a path
+    /// inside a predicate always means what it means outside.
+    fn is_root(&self, name: &str) -> bool;
 }
 
 /// A value as the evaluator sees it. Text borrows from the facts (or from

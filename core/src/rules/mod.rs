@@ -27,3 +27,6 @@ pub use eval::Truth;
 pub use explain::Template;
 pub use lint::{lint, LintFinding};
 pub use pack::{Channel, Pack, Purpose, References, Rule, RuleError, RuleSeverity};
+
+#[cfg(test)]
+mod tests;
