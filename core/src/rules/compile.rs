@@ -608,7 +608,10 @@ impl<'c> Checker<'c> {
                     return None;
                 };
                 let (lr, el, cat, path) = list?;
-                if self.root.field(var).is_some() || self.root.is_root(var) || self.scopes.iter().any(|s| &s.name == var) {
+                if self.root.field(var).is_some()
+                    || self.root.is_root(var)
+                    || self.scopes.iter().any(|s| &s.name == var)
+                {
                     self.type_error(
                         *var_span,
                         format!("`{var}` is already in use; choose another name for the element"),

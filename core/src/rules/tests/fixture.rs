@@ -5,11 +5,18 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::rules::{
-    Catalogue, Element, Facts, FieldId, FieldSpec, ProtectedAttribute, ScalarType, Sensitivity, Type, Value, Weight,
+    Catalogue, Element, Facts, FieldId, FieldSpec, ProtectedAttribute, ScalarType, Sensitivity,
+    Type, Value, Weight,
 };
 
 fn spec(id: u16, ty: Type, sensitivity: Sensitivity, weight: Option<Weight>) -> FieldSpec {
-    FieldSpec { id: FieldId(id), ty, doc: "test field", sensitivity, weight }
+    FieldSpec {
+        id: FieldId(id),
+        ty,
+        doc: "test field",
+        sensitivity,
+        weight,
+    }
 }
 
 pub struct TestCatalogue {
@@ -28,20 +35,66 @@ impl TestCatalogue {
     pub fn new() -> Self {
         use Sensitivity::{None as Plain, Protected, Sensitive};
         let fields = HashMap::from([
-            ("traveller.birth_date", spec(0, Type::Date, Protected(ProtectedAttribute::Age), None)),
-            ("traveller.sex", spec(1, Type::Text, Protected(ProtectedAttribute::Sex), None)),
-            ("traveller.nationality", spec(2, Type::Text, Protected(ProtectedAttribute::Nationality), None)),
-            ("traveller.name", spec(3, Type::Text, Sensitive("names"), None)),
-            ("traveller.remarks", spec(4, Type::Text, Sensitive("free text"), None)),
-            ("traveller.documents", spec(5, Type::List(Element::Record), Plain, None)),
-            ("traveller.ssr_codes", spec(6, Type::List(Element::Scalar(ScalarType::Text)), Plain, None)),
+            (
+                "traveller.birth_date",
+                spec(0, Type::Date, Protected(ProtectedAttribute::Age), None),
+            ),
+            (
+                "traveller.sex",
+                spec(1, Type::Text, Protected(ProtectedAttribute::Sex), None),
+            ),
+            (
+                "traveller.nationality",
+                spec(
+                    2,
+                    Type::Text,
+                    Protected(ProtectedAttribute::Nationality),
+                    None,
+                ),
+            ),
+            (
+                "traveller.name",
+                spec(3, Type::Text, Sensitive("names"), None),
+            ),
+            (
+                "traveller.remarks",
+                spec(4, Type::Text, Sensitive("free text"), None),
+            ),
+            (
+                "traveller.documents",
+                spec(5, Type::List(Element::Record), Plain, None),
+            ),
+            (
+                "traveller.ssr_codes",
+                spec(
+                    6,
+                    Type::List(Element::Scalar(ScalarType::Text)),
+                    Plain,
+                    None,
+                ),
+            ),
             ("flight.departure_date", spec(7, Type::Date, Plain, None)),
-            ("flight.departure.scheduled", spec(8, Type::DateTime, Plain, None)),
+            (
+                "flight.departure.scheduled",
+                spec(8, Type::DateTime, Plain, None),
+            ),
             ("flight.destination", spec(9, Type::Text, Plain, None)),
-            ("booking.lead_time", spec(10, Type::Duration, Plain, Some(Weight::Moderate))),
-            ("booking.one_way", spec(11, Type::Bool, Plain, Some(Weight::Weak))),
-            ("booking.paid_cash", spec(12, Type::Bool, Plain, Some(Weight::Weak))),
-            ("traveller.checked_bags", spec(13, Type::Number, Plain, Some(Weight::Weak))),
+            (
+                "booking.lead_time",
+                spec(10, Type::Duration, Plain, Some(Weight::Moderate)),
+            ),
+            (
+                "booking.one_way",
+                spec(11, Type::Bool, Plain, Some(Weight::Weak)),
+            ),
+            (
+                "booking.paid_cash",
+                spec(12, Type::Bool, Plain, Some(Weight::Weak)),
+            ),
+            (
+                "traveller.checked_bags",
+                spec(13, Type::Number, Plain, Some(Weight::Weak)),
+            ),
             ("booking.created", spec(14, Type::DateTime, Plain, None)),
             ("traveller.api_surname", spec(15, Type::Text, Plain, None)),
             ("traveller.pnr_surname", spec(16, Type::Text, Plain, None)),
@@ -68,7 +121,9 @@ impl Catalogue for TestCatalogue {
         (list == DOCUMENTS).then_some(&self.documents as &dyn Catalogue)
     }
     fn is_root(&self, name: &str) -> bool {
-        self.fields.keys().any(|k| k.split('.').next() == Some(name))
+        self.fields
+            .keys()
+            .any(|k| k.split('.').next() == Some(name))
     }
 }
 
@@ -80,7 +135,9 @@ impl Catalogue for DocumentCatalogue {
         None
     }
     fn is_root(&self, name: &str) -> bool {
-        self.fields.keys().any(|k| k.split('.').next() == Some(name))
+        self.fields
+            .keys()
+            .any(|k| k.split('.').next() == Some(name))
     }
 }
 
@@ -144,13 +201,21 @@ impl Record {
 
 impl Facts for Record {
     fn value(&self, field: FieldId) -> Value<'_> {
-        self.values.get(&field.0).map_or(Value::Missing, Fact::value)
+        self.values
+            .get(&field.0)
+            .map_or(Value::Missing, Fact::value)
     }
     fn len(&self, field: FieldId) -> Option<usize> {
-        self.records.get(&field.0).map(Vec::len).or_else(|| self.scalars.get(&field.0).map(Vec::len))
+        self.records
+            .get(&field.0)
+            .map(Vec::len)
+            .or_else(|| self.scalars.get(&field.0).map(Vec::len))
     }
     fn element(&self, field: FieldId, index: usize) -> Option<&dyn Facts> {
-        self.records.get(&field.0)?.get(index).map(|r| r as &dyn Facts)
+        self.records
+            .get(&field.0)?
+            .get(index)
+            .map(|r| r as &dyn Facts)
     }
     fn item(&self, field: FieldId, index: usize) -> Value<'_> {
         match self.scalars.get(&field.0).and_then(|v| v.get(index)) {
@@ -181,7 +246,11 @@ pub fn standard_traveller() -> Record {
         .set(&c, "traveller.nationality", text("UTO"))
         .set(&c, "traveller.name", text("ERIKSSON ANNA"))
         .set(&c, "flight.departure_date", date("2026-01-31"))
-        .set(&c, "flight.departure.scheduled", datetime("2026-01-31T10:30"))
+        .set(
+            &c,
+            "flight.departure.scheduled",
+            datetime("2026-01-31T10:30"),
+        )
         .set(&c, "flight.destination", text("FRA"))
         .set(&c, "booking.lead_time", Fact::Duration(36 * 3600))
         .set(&c, "booking.one_way", Fact::Bool(true))
@@ -196,6 +265,7 @@ pub fn standard_traveller() -> Record {
             document("I", "X1", None, "2020-01-01"),
         ],
     );
-    r.scalars.insert(SSR_CODES.0, vec![Some(text("UMNR")), Some(text("DOCS"))]);
+    r.scalars
+        .insert(SSR_CODES.0, vec![Some(text("UMNR")), Some(text("DOCS"))]);
     r
 }

@@ -25,8 +25,14 @@ fn spec_examples_hold() {
             src.push(l);
         }
         let src = src.join("\n");
-        let (n, expect) = lines.by_ref().find(|(_, l)| !l.trim().is_empty()).expect("a Result line");
-        let expect = expect.trim().strip_prefix("Result:").unwrap_or_else(|| panic!("line {}: expected `Result:`", n + 1));
+        let (n, expect) = lines
+            .by_ref()
+            .find(|(_, l)| !l.trim().is_empty())
+            .expect("a Result line");
+        let expect = expect
+            .trim()
+            .strip_prefix("Result:")
+            .unwrap_or_else(|| panic!("line {}: expected `Result:`", n + 1));
         let expect = expect.trim().trim_matches('`');
         let got = match Condition::compile(&src, &c) {
             Ok(cond) => match cond.evaluate(&facts) {
