@@ -51,12 +51,12 @@ impl Template {
                 rest = &tail[2..];
                 continue;
             }
-            if tail.starts_with('}') {
+            if let Some(after) = tail.strip_prefix('}') {
                 errors.push(TemplateError {
                     offset: here,
                     message: "a `}` without `{` (write `}}` for a brace)".into(),
                 });
-                rest = &tail[1..];
+                rest = after;
                 continue;
             }
             let Some(end) = tail.find('}') else {

@@ -4,7 +4,7 @@
 //! `when` is a condition in a small language ([`parser`]) that is
 //! type-checked against a field [`Catalogue`] and compiled once
 //! ([`compile`]), then evaluated per traveller over [`Facts`] with
-//! three-valued logic ([`eval`]). The [`lint`] module refuses rules that
+//! three-valued logic ([`eval`]). The [`lint`](mod@lint) module refuses rules that
 //! use sensitive data, protected attributes alone, weak indicators alone or
 //! a channel the pack's purpose does not allow. `spec/rules.md` is the
 //! contract; its examples are run by the tests.
