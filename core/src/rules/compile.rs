@@ -552,7 +552,7 @@ impl<'c> Checker<'c> {
                     Type::Bool,
                 ))
             }
-            ExprKind::Call(name, name_span, args) => self.call(name, *name_span, args, e.span),
+            ExprKind::Call(name, name_span, args) => self.call(name, *name_span, args),
             ExprKind::Lambda(name, span, _) => {
                 self.type_error(
                     *span,
@@ -589,14 +589,7 @@ impl<'c> Checker<'c> {
         true
     }
 
-    fn call(
-        &mut self,
-        name: &str,
-        name_span: Span,
-        args: &[Expr],
-        span: Span,
-    ) -> Option<(Node, Type)> {
-        let _ = span;
+    fn call(&mut self, name: &str, name_span: Span, args: &[Expr]) -> Option<(Node, Type)> {
         match name {
             "any" | "all" => {
                 if !self.arity(name, name_span, args, 2) {
