@@ -13,5 +13,6 @@ pub mod mrz;
 pub mod paxlst;
 pub mod pnrgov;
 pub mod reference;
+pub mod screen;
 
 pub use model::{Diagnostic, Position, Severity};
