@@ -14,5 +14,6 @@ pub mod paxlst;
 pub mod pnrgov;
 pub mod reference;
 pub mod rules;
+pub mod screen;
 
 pub use model::{Diagnostic, Position, Severity};

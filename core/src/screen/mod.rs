@@ -1,0 +1,3 @@
+//! Screening: reconcile travellers across sources, evaluate rule packs, build assessments.
+
+pub mod names;
