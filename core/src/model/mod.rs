@@ -5,6 +5,7 @@
 mod date;
 mod diagnostic;
 mod document;
+mod manifest;
 mod person;
 
 pub use date::{
@@ -13,4 +14,9 @@ pub use date::{
 };
 pub use diagnostic::{make_strict, resolve_positions, Diagnostic, LineIndex, Position, Severity};
 pub use document::{DocumentKind, TravelDocument};
+pub use manifest::{
+    Address, BagTag, Bags, Contact, DeclaredCounts, Envelope, EnvelopeParty, Leg, LegPoint,
+    ListType, ListVariant, Manifest, Measure, MessagePart, Place, Reference, ReportingParty,
+    Traveller, TravellerRole,
+};
 pub use person::Gender;
