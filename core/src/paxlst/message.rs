@@ -8,7 +8,7 @@
 
 use super::values::{self, DateProblem, DateText};
 use super::Options;
-use crate::edifact::{at_segment, Interchange, Message, Segment};
+use crate::edifact::{at_segment, Element, Interchange, Message, Segment};
 use crate::model::{
     Address, BagTag, Bags, Contact, DateRole, Diagnostic, Envelope, EnvelopeParty, Gender, Leg,
     LegPoint, ListType, ListVariant, Manifest, Measure, MessagePart, Place, Reference,
@@ -85,12 +85,10 @@ pub(crate) fn map_message(
         diags: message.diagnostics.clone(),
     };
     m.check_version(message);
-    let mut saw_bgm = false;
     for seg in message.body() {
-        saw_bgm |= seg.tag() == "BGM";
         m.segment(seg);
     }
-    m.finish(message, saw_bgm)
+    m.finish(message)
 }
 
 fn envelope(interchange: &Interchange<'_>, message: &Message<'_>) -> Envelope {
@@ -137,6 +135,35 @@ fn envelope(interchange: &Interchange<'_>, message: &Message<'_>) -> Envelope {
             is_final: t.is_final,
         }),
     }
+}
+
+/// The first `N` data elements of a segment, split in one pass.
+fn elements<'s, const N: usize>(seg: &'s Segment<'_>) -> [Option<Element<'s>>; N] {
+    let mut out = [None; N];
+    for (slot, e) in out.iter_mut().zip(seg.elements()) {
+        *slot = Some(e);
+    }
+    out
+}
+
+/// Component `c` of an element, trimmed and owned.
+fn owned(e: Option<&Element<'_>>, c: usize) -> Option<String> {
+    e?.trimmed(c).map(Cow::into_owned)
+}
+
+/// The non-empty components of an element from component `from` (1-based),
+/// trimmed.
+fn parts(e: Option<&Element<'_>>, from: usize) -> Vec<String> {
+    e.map(|e| {
+        e.texts()
+            .iter()
+            .skip(from - 1)
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// Whether a directory release is one of D:02B to D:22B (A and B releases
@@ -302,23 +329,15 @@ impl Mapper<'_> {
     }
 
     fn nad(&mut self, seg: &Segment<'_>) {
-        let qualifier = seg.trimmed(1, 1).unwrap_or(Cow::Borrowed(""));
-        let name_parts = || -> Vec<String> {
-            seg.element(4)
-                .map(|e| {
-                    e.texts()
-                        .iter()
-                        .map(|t| t.trim())
-                        .filter(|t| !t.is_empty())
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
+        let e: [Option<Element<'_>>; 9] = elements(seg);
+        let qualifier = e[0]
+            .as_ref()
+            .and_then(|e| e.trimmed(1))
+            .unwrap_or(Cow::Borrowed(""));
         if qualifier == "MS" {
-            let parts = name_parts();
+            let parts = parts(e[3].as_ref(), 1);
             self.manifest.reporting_party = Some(ReportingParty {
-                id: seg.string(2, 1),
+                id: owned(e[1].as_ref(), 1),
                 name: (!parts.is_empty()).then(|| parts.join(" ")),
                 contacts: Vec::new(),
             });
@@ -333,21 +352,14 @@ impl Mapper<'_> {
             self.warn(seg, "paxlst.unknown_qualifier", message);
         }
         let mut t = Traveller::new(role);
-        t.id = seg.string(2, 1);
-        t.surname = seg.string(4, 1);
-        if let Some(e) = seg.element(4) {
-            let given: Vec<String> = e
-                .texts()
-                .iter()
-                .skip(1)
-                .map(|t| t.trim())
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-                .collect();
-            if !given.is_empty() {
+        t.id = owned(e[1].as_ref(), 1);
+        t.surname = owned(e[3].as_ref(), 1);
+        let given = parts(e[3].as_ref(), 2);
+        match given.len() {
+            0 => {}
+            1 => t.given_names = given.into_iter().next(),
+            _ => {
                 t.given_names = Some(given.join(" "));
-            }
-            if given.len() > 1 {
                 t.given_name_parts = given;
             }
         }
@@ -358,36 +370,22 @@ impl Mapper<'_> {
                 "the traveller has no family name (NAD element 4); the traveller is kept",
             );
         }
-        t.address = self.address(seg);
+        let street = parts(e[4].as_ref(), 1);
+        let address = Address {
+            street: (!street.is_empty()).then(|| street.join(" ")),
+            city: owned(e[5].as_ref(), 1),
+            region: owned(e[6].as_ref(), 1).or_else(|| owned(e[6].as_ref(), 4)),
+            postal_code: owned(e[7].as_ref(), 1),
+            country: e[8]
+                .as_ref()
+                .and_then(|e| e.trimmed(1))
+                .map(|c| values::country(seg, &c, &mut self.diags)),
+        };
+        if address != Address::default() {
+            t.address = Some(address);
+        }
         self.manifest.travellers.push(t);
         self.state = State::Traveller;
-    }
-
-    fn address(&mut self, seg: &Segment<'_>) -> Option<Address> {
-        let street = seg.element(5).and_then(|e| {
-            let parts: Vec<String> = e
-                .texts()
-                .iter()
-                .map(|t| t.trim())
-                .filter(|t| !t.is_empty())
-                .map(str::to_string)
-                .collect();
-            (!parts.is_empty()).then(|| parts.join(" "))
-        });
-        let city = seg.string(6, 1);
-        let region = seg.string(7, 1).or_else(|| seg.string(7, 4));
-        let postal_code = seg.string(8, 1);
-        let country = seg
-            .trimmed(9, 1)
-            .map(|c| values::country(seg, &c, &mut self.diags));
-        let address = Address {
-            street,
-            city,
-            region,
-            postal_code,
-            country,
-        };
-        (address != Address::default()).then_some(address)
     }
 
     fn com(&mut self, seg: &Segment<'_>) {
@@ -435,8 +433,12 @@ impl Mapper<'_> {
     }
 
     fn loc(&mut self, seg: &Segment<'_>) {
-        let q = seg.trimmed(1, 1).unwrap_or(Cow::Borrowed(""));
-        let code = seg.trimmed(2, 1);
+        let e: [Option<Element<'_>>; 2] = elements(seg);
+        let q = e[0]
+            .as_ref()
+            .and_then(|e| e.trimmed(1))
+            .unwrap_or(Cow::Borrowed(""));
+        let code = e[1].as_ref().and_then(|e| e.trimmed(1));
         match self.state {
             State::Leg => {
                 let airport = code.map(|c| values::airport(seg, &c, &mut self.diags));
@@ -465,13 +467,21 @@ impl Mapper<'_> {
                     }
                 }
             }
-            State::Traveller | State::Document => self.traveller_loc(seg, &q, code),
+            State::Traveller | State::Document => {
+                let place = owned(e[1].as_ref(), 4);
+                self.traveller_loc(seg, &q, code, place);
+            }
             _ => self.misplaced(seg, "a leg (TDT) or traveller (NAD)"),
         }
     }
 
-    fn traveller_loc(&mut self, seg: &Segment<'_>, q: &str, code: Option<Cow<'_, str>>) {
-        let place_name = seg.string(2, 4);
+    fn traveller_loc(
+        &mut self,
+        seg: &Segment<'_>,
+        q: &str,
+        code: Option<Cow<'_, str>>,
+        place_name: Option<String>,
+    ) {
         if q == "91" {
             let state = code.map(|c| values::country(seg, &c, &mut self.diags));
             let doc = match self.state {
@@ -520,13 +530,18 @@ impl Mapper<'_> {
     }
 
     fn dtm(&mut self, seg: &Segment<'_>) {
-        let q = seg.trimmed(1, 1).unwrap_or(Cow::Borrowed(""));
-        let Some(text) = seg.text(1, 2) else {
+        let Some(e) = seg.element(1) else {
             self.warn(seg, "paxlst.bad_date", "DTM has no date value");
             self.keep(seg);
             return;
         };
-        let format = seg.trimmed(1, 3);
+        let q = e.trimmed(1).unwrap_or(Cow::Borrowed(""));
+        let Some(text) = e.text(2) else {
+            self.warn(seg, "paxlst.bad_date", "DTM has no date value");
+            self.keep(seg);
+            return;
+        };
+        let format = e.trimmed(3);
         let Some(value) = values::parse_dtm(&text, format.as_deref()) else {
             let message = format!(
                 "DTM {q}: the value is not a date in format {}",
@@ -832,9 +847,9 @@ impl Mapper<'_> {
         }
     }
 
-    fn finish(mut self, message: &Message<'_>, saw_bgm: bool) -> Manifest {
+    fn finish(mut self, message: &Message<'_>) -> Manifest {
         if let Some(unh) = message.segments.first() {
-            if !saw_bgm {
+            if self.manifest.list_type.is_none() {
                 self.warn(
                     unh,
                     "paxlst.missing_bgm",

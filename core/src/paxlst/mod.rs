@@ -119,6 +119,10 @@ pub fn map_transmission(input: &[u8], t: &Transmission<'_>, options: &Options) -
             }
         }
     }
+    // Envelope diagnostics come from several levels; give them in input order.
+    parsed
+        .diagnostics
+        .sort_by_key(|d| d.position.byte_offset);
     let mut lines: Option<LineIndex> = None;
     let lists = std::iter::once(&mut parsed.diagnostics)
         .chain(parsed.manifests.iter_mut().map(|m| &mut m.diagnostics));
