@@ -22,9 +22,7 @@ fn lexing(c: &mut Criterion) {
     });
     group.bench_function("edifact_read", |b| {
         b.iter(|| {
-            read(black_box(&input), ReadOptions::default())
-                .map(|t| t.interchanges.len())
-                .unwrap_or(0)
+            read(black_box(&input), ReadOptions::default()).map_or(0, |t| t.interchanges.len())
         });
     });
     group.finish();

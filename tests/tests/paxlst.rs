@@ -1,9 +1,8 @@
 //! The PAXLST examples in `examples/data/` read with the right legs,
 //! travellers, documents and exactly the expected diagnostics.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers
 
-use paxscreen_core::model::{
-    DocumentKind, Gender, ListType, Manifest, Severity, TravellerRole,
-};
+use paxscreen_core::model::{DocumentKind, Gender, ListType, Manifest, Severity, TravellerRole};
 use paxscreen_core::paxlst::{parse, Options, Parsed};
 use std::path::PathBuf;
 
@@ -59,7 +58,10 @@ fn passenger_list() {
     assert_eq!(bags.tags[0].count, Some(2));
     assert_eq!(anna.verification, vec!["173".to_string()]);
     assert_eq!(anna.seat.as_deref(), Some("12A"));
-    assert_eq!(anna.birth_place.as_ref().unwrap().name.as_deref(), Some("READING"));
+    assert_eq!(
+        anna.birth_place.as_ref().unwrap().name.as_deref(),
+        Some("READING")
+    );
     let passport = &anna.documents[0];
     assert_eq!(passport.issuing_state.as_deref(), Some("GBR"));
     assert_eq!(passport.issued_on.unwrap().to_string(), "2020-01-16");
@@ -74,7 +76,10 @@ fn passenger_list() {
     assert_eq!(visa.issuing_place.as_deref(), Some("LONDON"));
     assert_eq!(visa.issued_on.unwrap().to_string(), "2026-01-15");
     assert_eq!(visa.expires_on.unwrap().to_string(), "2026-09-30");
-    assert_eq!(omar.address.as_ref().unwrap().country.as_deref(), Some("EGY"));
+    assert_eq!(
+        omar.address.as_ref().unwrap().country.as_deref(),
+        Some("EGY")
+    );
 
     let lena = &m.travellers[2];
     assert_eq!(lena.birth_date.unwrap().to_string(), "2019-07-04");
@@ -108,7 +113,10 @@ fn crew_list() {
     assert_eq!(captain.crew_function.as_deref(), Some("CR1"));
     assert_eq!(captain.birth_date.unwrap().to_string(), "1975-03-10");
     assert_eq!(captain.documents[1].kind, DocumentKind::CrewCertificate);
-    assert_eq!(m.travellers[2].birth_date.unwrap().to_string(), "1970-01-01");
+    assert_eq!(
+        m.travellers[2].birth_date.unwrap().to_string(),
+        "1970-01-01"
+    );
     assert_eq!(m.travellers[1].gender, Some(Gender::Female));
     assert_eq!(m.declared_counts.crew, Some(3));
 }
@@ -162,7 +170,10 @@ fn telex_wrapped_feed_loses_no_traveller() {
         .iter()
         .all(|d| d.severity == Severity::Info && d.position.line > 0));
     let m = only(&parsed);
-    assert_eq!(codes(&m.diagnostics), vec!["edifact.charset", "edifact.unt_count"]);
+    assert_eq!(
+        codes(&m.diagnostics),
+        vec!["edifact.charset", "edifact.unt_count"]
+    );
     assert_eq!(m.legs.len(), 1);
     assert_eq!(m.legs[0].departure.airport.as_deref(), Some("AMS"));
     assert_eq!(
@@ -176,16 +187,26 @@ fn telex_wrapped_feed_loses_no_traveller() {
         .collect();
     assert_eq!(surnames, vec!["MÜLLER", "O'DUMMY", "EXEMPLO", "NOBODY"]);
     assert!(m.travellers.iter().all(|t| t.documents.len() == 1));
-    assert_eq!(m.travellers[1].birth_date.unwrap().to_string(), "2002-02-02");
-    assert_eq!(m.travellers[1].documents[0].issuing_state.as_deref(), Some("IRL"));
-    assert_eq!(m.travellers[3].birth_date.unwrap().to_string(), "1999-12-31");
+    assert_eq!(
+        m.travellers[1].birth_date.unwrap().to_string(),
+        "2002-02-02"
+    );
+    assert_eq!(
+        m.travellers[1].documents[0].issuing_state.as_deref(),
+        Some("IRL")
+    );
+    assert_eq!(
+        m.travellers[3].birth_date.unwrap().to_string(),
+        "1999-12-31"
+    );
     assert_eq!(m.travellers[3].gender, Some(Gender::Unspecified));
     assert_eq!(m.declared_counts.passengers, Some(4));
 }
 
 #[test]
 fn strict_mode_turns_the_feed_warnings_into_errors() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/data/paxlst_telex_wrapped.edi");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/data/paxlst_telex_wrapped.edi");
     let bytes = std::fs::read(path).unwrap();
     let parsed = parse(
         &bytes,
@@ -206,7 +227,10 @@ fn json_shape_has_the_core_fields() {
     let v = serde_json::to_value(&parsed.manifests[0]).unwrap();
     assert_eq!(v["list_type"], "passengers");
     assert_eq!(v["envelope"]["prepared_at"], "2026-03-01T08:00:00");
-    assert_eq!(v["legs"][0]["departure"]["scheduled"], "2026-03-01T10:00:00");
+    assert_eq!(
+        v["legs"][0]["departure"]["scheduled"],
+        "2026-03-01T10:00:00"
+    );
     let t = &v["travellers"][2];
     assert_eq!(t["role"], "passenger");
     assert_eq!(t["gender"], "F");

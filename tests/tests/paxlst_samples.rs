@@ -1,5 +1,6 @@
 //! Reads the public guide examples in `../shared/samples` (outside the
 //! project; never copied into it) when they are present.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers
 
 use paxscreen_core::model::{DocumentKind, Gender, ListType, Manifest, TravellerRole};
 use paxscreen_core::paxlst::{parse, Options};
@@ -96,13 +97,13 @@ fn guide_5_2_crew() {
     assert_eq!(t.given_names.as_deref(), Some("MICHAEL"));
     assert_eq!(t.nationality.as_deref(), Some("CAN"));
     assert_eq!(t.documents[0].number.as_deref(), Some("MB140241"));
-    assert_eq!(
-        t.documents[0].expires_on.unwrap().to_string(),
-        "2015-10-21"
-    );
+    assert_eq!(t.documents[0].expires_on.unwrap().to_string(), "2015-10-21");
     assert_eq!(m.declared_counts.crew, Some(8));
     // The guide's UNT+20 is one short: UNH to UNT are 21 segments.
-    assert_eq!(codes(&m), vec!["edifact.unt_count", "paxlst.count_mismatch"]);
+    assert_eq!(
+        codes(&m),
+        vec!["edifact.unt_count", "paxlst.count_mismatch"]
+    );
 }
 
 #[test]

@@ -251,9 +251,8 @@ impl Mapper<'_> {
             "DOC" => self.doc(seg),
             "CNT" => self.cnt(seg),
             tag => {
-                let message = format!(
-                    "segment {tag} is not part of a PAXLST message; it is kept as written"
-                );
+                let message =
+                    format!("segment {tag} is not part of a PAXLST message; it is kept as written");
                 self.warn(seg, "paxlst.unknown_segment", message);
                 self.keep(seg);
             }
@@ -505,10 +504,7 @@ impl Mapper<'_> {
             "22" | "178" | "179" => code.map(|c| values::airport(seg, &c, &mut self.diags)),
             "174" | "180" => code.map(|c| values::country(seg, &c, &mut self.diags)),
             _ => {
-                self.unknown_qualifier(
-                    seg,
-                    "traveller location (22, 174, 178, 179, 180, 91)",
-                );
+                self.unknown_qualifier(seg, "traveller location (22, 174, 178, 179, 180, 91)");
                 return;
             }
         };
@@ -545,7 +541,9 @@ impl Mapper<'_> {
         let Some(value) = values::parse_dtm(&text, format.as_deref()) else {
             let message = format!(
                 "DTM {q}: the value is not a date in format {}",
-                format.as_deref().unwrap_or("YYMMDD, CCYYMMDD, YYMMDDHHMM or CCYYMMDDHHMM")
+                format
+                    .as_deref()
+                    .unwrap_or("YYMMDD, CCYYMMDD, YYMMDDHHMM or CCYYMMDDHHMM")
             );
             self.warn(seg, "paxlst.bad_date", message);
             self.keep(seg);
@@ -590,7 +588,11 @@ impl Mapper<'_> {
 
     fn leg_time(&mut self, seg: &Segment<'_>, q: &str, value: values::DateTimeText) {
         let Some(at) = values::resolve_event(value, self.reference) else {
-            self.warn(seg, "paxlst.bad_date", format!("DTM {q}: the value is not a date"));
+            self.warn(
+                seg,
+                "paxlst.bad_date",
+                format!("DTM {q}: the value is not a date"),
+            );
             self.keep(seg);
             return;
         };
@@ -638,7 +640,11 @@ impl Mapper<'_> {
                 None
             }
             Err(DateProblem::NotADate) => {
-                self.warn(seg, "paxlst.bad_date", "DTM: the value is not a calendar date");
+                self.warn(
+                    seg,
+                    "paxlst.bad_date",
+                    "DTM: the value is not a calendar date",
+                );
                 self.keep(seg);
                 None
             }

@@ -67,14 +67,11 @@ pub fn parse(input: &[u8], options: &Options) -> Result<Parsed, Error> {
             strict: options.strict,
         },
     )?;
-    if !t
-        .messages()
-        .any(|(_, m)| m.message_type.name == "PAXLST")
-    {
-        let offset = t
-            .messages()
-            .next()
-            .map_or_else(|| t.interchanges.first().map_or(0, |i| i.offset), |(_, m)| m.offset());
+    if !t.messages().any(|(_, m)| m.message_type.name == "PAXLST") {
+        let offset = t.messages().next().map_or_else(
+            || t.interchanges.first().map_or(0, |i| i.offset),
+            |(_, m)| m.offset(),
+        );
         let mut position = Position::at(offset);
         position.resolve(&LineIndex::new(input));
         return Err(Error {
@@ -120,9 +117,7 @@ pub fn map_transmission(input: &[u8], t: &Transmission<'_>, options: &Options) -
         }
     }
     // Envelope diagnostics come from several levels; give them in input order.
-    parsed
-        .diagnostics
-        .sort_by_key(|d| d.position.byte_offset);
+    parsed.diagnostics.sort_by_key(|d| d.position.byte_offset);
     let mut lines: Option<LineIndex> = None;
     let lists = std::iter::once(&mut parsed.diagnostics)
         .chain(parsed.manifests.iter_mut().map(|m| &mut m.diagnostics));

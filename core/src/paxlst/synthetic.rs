@@ -4,7 +4,14 @@
 use crate::edifact::{Delimiters, Writer};
 
 const SURNAMES: [&str; 8] = [
-    "EXAMPLE", "SAMPLE", "TESTER", "O'DUMMY", "PLACEHOLDER", "MOCKSON", "FICTION", "NOBODY",
+    "EXAMPLE",
+    "SAMPLE",
+    "TESTER",
+    "O'DUMMY",
+    "PLACEHOLDER",
+    "MOCKSON",
+    "FICTION",
+    "NOBODY",
 ];
 const GIVEN: [&str; 8] = [
     "ALEX", "SAM", "JORDAN", "ROBIN", "KIM", "TAYLOR", "CASEY", "MORGAN",
