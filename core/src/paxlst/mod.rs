@@ -15,7 +15,7 @@
 //! use paxscreen_core::paxlst::{parse, Options};
 //! let input = b"UNB+UNOA:4+ZZAIR+AGENCY+260301:0800+1'UNH+1+PAXLST:D:15B:UN:IATA'BGM+745'\
 //! TDT+20+ZZ101+++ZZ'LOC+125+LHR'DTM+189:2603011000:201'LOC+87+JFK'DTM+232:2603011300:201'\
-//! NAD+FL+++DOE:JANE'DTM+329:851224'DOC+P+X1234567'DTM+36:300101'LOC+91+GB'CNT+42:1'UNT+13+1'UNZ+1+1'";
+//! NAD+FL+++DOE:JANE'DTM+329:851224'DOC+P+X1234567'DTM+36:300101'LOC+91+GB'CNT+42:1'UNT+14+1'UNZ+1+1'";
 //! let parsed = parse(input, &Options::default()).unwrap();
 //! let manifest = &parsed.manifests[0];
 //! let jane = &manifest.travellers[0];
