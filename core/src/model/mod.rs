@@ -5,6 +5,7 @@
 mod date;
 mod diagnostic;
 mod document;
+mod manifest;
 mod person;
 mod scan;
 
@@ -14,5 +15,10 @@ pub use date::{
 };
 pub use diagnostic::{make_strict, resolve_positions, Diagnostic, LineIndex, Position, Severity};
 pub use document::{DocumentKind, TravelDocument};
+pub use manifest::{
+    Address, BagTag, Bags, Contact, DeclaredCounts, Envelope, EnvelopeParty, Leg, LegPoint,
+    ListType, ListVariant, Manifest, Measure, MessagePart, Place, Reference, ReportingParty,
+    Traveller, TravellerRole,
+};
 pub use person::Gender;
 pub use scan::{CheckName, CheckResult, DocumentScan, Misread, MrzChecks, MrzField, MrzFormat};
