@@ -2,15 +2,19 @@
 //! manifests, bookings, travellers, documents, legs, and the diagnostics
 //! attached to each.
 
+pub mod booking;
 mod date;
 mod diagnostic;
 mod document;
+pub mod linkage;
 mod person;
 
+pub use booking::Booking;
 pub use date::{
     month_from_abbreviation, resolve_two_digit_year, split_ddmmmyy, split_ddmmyy, split_yymmdd,
     DateRole,
 };
 pub use diagnostic::{make_strict, resolve_positions, Diagnostic, LineIndex, Position, Severity};
 pub use document::{DocumentKind, TravelDocument};
+pub use linkage::{LinkHash, LinkKey};
 pub use person::Gender;
