@@ -278,16 +278,20 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn qualified_date(&mut self, seg: &Segment<'_>) -> QualifiedDate {
-        let qualifier = seg.string(1, 1).unwrap_or_default();
+        self.qualified_date_at(seg, 1)
+    }
+
+    fn qualified_date_at(&mut self, seg: &Segment<'_>, e: usize) -> QualifiedDate {
+        let qualifier = seg.string(e, 1).unwrap_or_default();
         if qualifier == "3" {
             return QualifiedDate {
                 qualifier,
                 at: None,
-                text: seg.string(1, 2),
+                text: seg.string(e, 2),
             };
         }
-        let date = seg.string(1, 2);
-        let time = seg.string(1, 3);
+        let date = seg.string(e, 2);
+        let time = seg.string(e, 3);
         let at = self.date_time(seg, date.as_deref(), time.as_deref());
         QualifiedDate {
             qualifier,
@@ -323,12 +327,15 @@ impl<'k> PnrBuilder<'k> {
                 self.ctx = Ctx::CheckIn(self.booking.check_in.len() - 1);
             }
             Ctx::Pnr | Ctx::Traveller(_) => {
-                let d = self.qualified_date(seg);
-                match d.qualifier.as_str() {
-                    "700" => self.booking.last_modified = d.at,
-                    "710" => self.booking.ticketed = d.at,
-                    "" if d.at.is_none() => {}
-                    _ => self.booking.other_dates.push(d),
+                // Several dates may be given in one DAT, one per element.
+                for e in 1..=seg.element_count() {
+                    let d = self.qualified_date_at(seg, e);
+                    match d.qualifier.as_str() {
+                        "700" => self.booking.last_modified = d.at,
+                        "710" => self.booking.ticketed = d.at,
+                        "" if d.at.is_none() => {}
+                        _ => self.booking.other_dates.push(d),
+                    }
                 }
             }
         }
