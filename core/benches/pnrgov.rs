@@ -46,13 +46,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("parse_5000_pnrs", |b| {
         b.iter(|| {
             let parsed = parse(black_box(&input), &options);
-            black_box(parsed.map(|p| p.bookings.len()).unwrap_or(0))
+            black_box(parsed.map_or(0, |p| p.bookings.len()))
         });
     });
     group.bench_function("edifact_read_only", |b| {
         b.iter(|| {
             let t = paxscreen_core::edifact::read(black_box(&input), Default::default());
-            black_box(t.map(|t| t.interchanges.len()).unwrap_or(0))
+            black_box(t.map_or(0, |t| t.interchanges.len()))
         });
     });
     group.finish();

@@ -28,14 +28,20 @@ fn many_pnrs() {
     assert_eq!(b.len(), 5);
     for booking in b {
         assert!(booking.diagnostics.is_empty(), "{:?}", booking.diagnostics);
-        assert_eq!(booking.flight.as_ref().unwrap().flight_number.as_deref(), Some("401"));
+        assert_eq!(
+            booking.flight.as_ref().unwrap().flight_number.as_deref(),
+            Some("401")
+        );
     }
 
     // A group booking: three travellers, three tickets paid in cash.
     let group = &b[0];
     assert_eq!(group.travellers.len(), 3);
     assert_eq!(group.special_services[0].code, "GRPS");
-    assert_eq!(group.special_services[0].text.as_deref(), Some("HARBOR TOURS"));
+    assert_eq!(
+        group.special_services[0].text.as_deref(),
+        Some("HARBOR TOURS")
+    );
     assert_eq!(group.tickets.len(), 3);
     assert!(group.payments.iter().all(|p| p.kind == PaymentKind::Cash));
     assert_eq!(group.payments[2].traveller, Some(2));
@@ -48,7 +54,10 @@ fn many_pnrs() {
     assert_eq!(baby.passenger_type, Some(PassengerType::Infant));
     assert_eq!(baby.infant_of.as_deref(), Some("1"));
     assert_eq!(mother.infant.as_deref(), Some("2"));
-    assert_eq!(baby.documents[0].document.number.as_deref(), Some("A00000012"));
+    assert_eq!(
+        baby.documents[0].document.number.as_deref(),
+        Some("A00000012")
+    );
     assert_eq!(baby.birth_date.unwrap().to_string(), "2025-09-01");
     assert_eq!(mother.nationality.as_deref(), Some("NGA"));
     assert_eq!(mother.birth_date.unwrap().to_string(), "1990-02-14");
@@ -69,16 +78,28 @@ fn many_pnrs() {
     assert_eq!(cs.itinerary.len(), 2);
     assert_eq!(cs.itinerary[0].carrier.as_deref(), Some("ZZ"));
     assert_eq!(cs.itinerary[0].operating_carrier.as_deref(), Some("YY"));
-    assert_eq!(cs.itinerary[0].departure.unwrap().to_string(), "2026-03-14 23:30:00");
-    assert_eq!(cs.itinerary[0].arrival.unwrap().to_string(), "2026-03-15 06:15:00");
+    assert_eq!(
+        cs.itinerary[0].departure.unwrap().to_string(),
+        "2026-03-14 23:30:00"
+    );
+    assert_eq!(
+        cs.itinerary[0].arrival.unwrap().to_string(),
+        "2026-03-15 06:15:00"
+    );
     assert_eq!(cs.itinerary[1].operating_carrier, None);
     assert_eq!(cs.other_locators[0].locator.as_deref(), Some("CS8ZZA"));
     let p = &cs.travellers[0];
-    assert_eq!(p.documents[0].document.issuing_state.as_deref(), Some("PHL"));
+    assert_eq!(
+        p.documents[0].document.issuing_state.as_deref(),
+        Some("PHL")
+    );
     assert_eq!(p.documents[0].given_names.as_deref(), Some("ANTONIO JOSE"));
     assert_eq!(p.documents[1].source, "DOCO");
     assert_eq!(cs.payments[0].kind, PaymentKind::Miscellaneous);
-    assert_eq!(cs.booking_office.as_ref().unwrap().country.as_deref(), Some("PHL"));
+    assert_eq!(
+        cs.booking_office.as_ref().unwrap().country.as_deref(),
+        Some("PHL")
+    );
 
     // No DOCS at all: still travellers; an infant only named by SSR INFT.
     let fam = &b[3];
@@ -96,7 +117,10 @@ fn many_pnrs() {
         .iter()
         .find(|c| c.kind == ContactKind::Address)
         .unwrap();
-    assert_eq!(address.address.as_ref().unwrap().country.as_deref(), Some("PRT"));
+    assert_eq!(
+        address.address.as_ref().unwrap().country.as_deref(),
+        Some("PRT")
+    );
 
     // JSON never holds a clear card number, and dates are ISO 8601.
     let json = serde_json::to_string(&parsed.bookings).unwrap();
@@ -115,7 +139,12 @@ fn same_card_links_across_bookings_only_under_one_key() {
     };
     let b = parse(&input, &other).unwrap();
     let link = |p: &paxscreen_core::pnrgov::Parsed| {
-        p.bookings[1].payments[0].card.as_ref().unwrap().link.clone()
+        p.bookings[1].payments[0]
+            .card
+            .as_ref()
+            .unwrap()
+            .link
+            .clone()
     };
     assert_eq!(link(&a), link(&parse(&input, &options()).unwrap()));
     assert_ne!(link(&a), link(&b));
@@ -130,6 +159,7 @@ fn two_parts() {
 }
 
 /// A push of `n` PNRs made by repeating the example PNRs with new locators.
+#[allow(clippy::unwrap_used)]
 fn generated(n: usize) -> Vec<u8> {
     let text = String::from_utf8(example("pnrgov_many_pnrs.edi")).unwrap();
     let first = text.find("SRC'").unwrap();
@@ -163,7 +193,10 @@ fn a_generated_push_of_many_pnrs() {
     let parsed = parse(&input, &options()).unwrap();
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     assert_eq!(parsed.bookings.len(), 137);
-    assert_eq!(parsed.bookings[136].record_locator.as_deref(), Some("G00136"));
+    assert_eq!(
+        parsed.bookings[136].record_locator.as_deref(),
+        Some("G00136")
+    );
     let travellers: usize = parsed.bookings.iter().map(|b| b.travellers.len()).sum();
     assert!(travellers > 137);
 }

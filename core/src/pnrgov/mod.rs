@@ -163,7 +163,7 @@ fn at_message(m: &Message<'_>, severity: Severity, code: &'static str, text: Str
 
 fn check_version(m: &Message<'_>, out: &mut Vec<Diagnostic>) {
     let version: Option<u32> = m.message_type.version.parse().ok();
-    if !version.is_some_and(|v| v >= 10) {
+    if version.is_none_or(|v| v < 10) {
         out.push(at_message(
             m,
             Severity::Warning,
@@ -262,17 +262,15 @@ fn map_unit(unit: &Unit<'_, '_>, options: &Options, key: &LinkKey, parsed: &mut 
         let mut part_eqn = None;
         for seg in &segments[..header_len] {
             match seg.tag() {
-                "MSG" => {
-                    if i == 0 {
-                        if let Some(f) = seg.string(1, 2) {
-                            if f != "22" && f != "141" {
-                                parsed.diagnostics.push(at_segment(
-                                    seg,
-                                    Severity::Info,
-                                    "pnrgov.message_function",
-                                    format!("MSG function {f:?} is not 22 (push); the message was read as a push"),
-                                ));
-                            }
+                "MSG" if i == 0 => {
+                    if let Some(f) = seg.string(1, 2) {
+                        if f != "22" && f != "141" {
+                            parsed.diagnostics.push(at_segment(
+                                seg,
+                                Severity::Info,
+                                "pnrgov.message_function",
+                                format!("MSG function {f:?} is not 22 (push); the message was read as a push"),
+                            ));
                         }
                     }
                 }

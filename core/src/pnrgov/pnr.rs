@@ -253,11 +253,11 @@ impl<'k> PnrBuilder<'k> {
         }
         for (i, element) in seg.elements().enumerate() {
             let locator = RecordLocator {
-                system: element.trimmed(1).map(|s| s.into_owned()),
-                locator: element.trimmed(2).map(|s| s.into_owned()),
+                system: element.trimmed(1).map(std::borrow::Cow::into_owned),
+                locator: element.trimmed(2).map(std::borrow::Cow::into_owned),
             };
-            let date = element.trimmed(4).map(|s| s.into_owned());
-            let time = element.trimmed(5).map(|s| s.into_owned());
+            let date = element.trimmed(4).map(std::borrow::Cow::into_owned);
+            let time = element.trimmed(5).map(std::borrow::Cow::into_owned);
             if i == 0 && self.booking.record_locator.is_none() {
                 self.booking.record_locator = locator.locator;
                 self.booking.owner = locator.system;
@@ -595,12 +595,12 @@ impl<'k> PnrBuilder<'k> {
         let accounts: Vec<FrequentFlyer> = seg
             .elements()
             .map(|e| FrequentFlyer {
-                airline: e.trimmed(1).map(|s| s.into_owned()),
-                number: e.trimmed(2).map(|s| s.into_owned()),
+                airline: e.trimmed(1).map(std::borrow::Cow::into_owned),
+                number: e.trimmed(2).map(std::borrow::Cow::into_owned),
                 tier: e
                     .trimmed(5)
                     .or_else(|| e.trimmed(4))
-                    .map(|s| s.into_owned()),
+                    .map(std::borrow::Cow::into_owned),
             })
             .filter(|f| f.number.is_some())
             .collect();
@@ -628,10 +628,10 @@ impl<'k> PnrBuilder<'k> {
 
     fn amount(&self, text: Option<String>) -> Option<String> {
         text.map(|a| {
-            if self.decimal != b'.' {
-                a.replace(char::from(self.decimal), ".")
-            } else {
+            if self.decimal == b'.' {
                 a
+            } else {
+                a.replace(char::from(self.decimal), ".")
             }
         })
     }
@@ -640,9 +640,9 @@ impl<'k> PnrBuilder<'k> {
         let amounts: Vec<MonetaryAmount> = seg
             .elements()
             .map(|e| MonetaryAmount {
-                qualifier: e.trimmed(1).map(|s| s.into_owned()),
-                amount: self.amount(e.trimmed(2).map(|s| s.into_owned())),
-                currency: e.trimmed(3).map(|s| s.into_owned()),
+                qualifier: e.trimmed(1).map(std::borrow::Cow::into_owned),
+                amount: self.amount(e.trimmed(2).map(std::borrow::Cow::into_owned)),
+                currency: e.trimmed(3).map(std::borrow::Cow::into_owned),
             })
             .filter(|m| m.amount.is_some() || m.qualifier.is_some())
             .collect();
@@ -654,9 +654,9 @@ impl<'k> PnrBuilder<'k> {
             .elements()
             .skip(1)
             .map(|e| Tax {
-                amount: self.amount(e.trimmed(1).map(|s| s.into_owned())),
-                code: e.trimmed(2).map(|s| s.into_owned()),
-                currency: e.trimmed(4).map(|s| s.into_owned()),
+                amount: self.amount(e.trimmed(1).map(std::borrow::Cow::into_owned)),
+                code: e.trimmed(2).map(std::borrow::Cow::into_owned),
+                currency: e.trimmed(4).map(std::borrow::Cow::into_owned),
             })
             .filter(|t| t.amount.is_some() || t.code.is_some())
             .collect();
@@ -802,10 +802,10 @@ impl<'k> PnrBuilder<'k> {
                 .elements()
                 .skip(4)
                 .map(|e| BagTag {
-                    airline: e.trimmed(1).map(|s| s.into_owned()),
-                    number: e.trimmed(2).map(|s| s.into_owned()),
+                    airline: e.trimmed(1).map(std::borrow::Cow::into_owned),
+                    number: e.trimmed(2).map(std::borrow::Cow::into_owned),
                     consecutive: e.trimmed(3).and_then(|n| n.parse().ok()),
-                    destination: e.trimmed(4).map(|s| s.into_owned()),
+                    destination: e.trimmed(4).map(std::borrow::Cow::into_owned),
                 })
                 .filter(|t| t.number.is_some())
                 .collect(),
@@ -1266,7 +1266,11 @@ pub(crate) fn values(seg: &Segment<'_>) -> String {
     let mut elements: Vec<String> = seg
         .elements()
         .map(|e| {
-            let mut texts: Vec<String> = e.texts().into_iter().map(|t| t.into_owned()).collect();
+            let mut texts: Vec<String> = e
+                .texts()
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect();
             while texts.last().is_some_and(String::is_empty) {
                 texts.pop();
             }
