@@ -2,13 +2,16 @@
 //! manifests, bookings, travellers, documents, legs, and the diagnostics
 //! attached to each.
 
+pub mod booking;
 mod date;
 mod diagnostic;
 mod document;
 mod manifest;
+pub mod linkage;
 mod person;
 mod scan;
 
+pub use booking::Booking;
 pub use date::{
     month_from_abbreviation, resolve_two_digit_year, split_ddmmmyy, split_ddmmyy, split_yymmdd,
     DateRole,
@@ -20,5 +23,6 @@ pub use manifest::{
     ListType, ListVariant, Manifest, Measure, MessagePart, Place, Reference, ReportingParty,
     Traveller, TravellerRole,
 };
+pub use linkage::{LinkHash, LinkKey};
 pub use person::Gender;
 pub use scan::{CheckName, CheckResult, DocumentScan, Misread, MrzChecks, MrzField, MrzFormat};
