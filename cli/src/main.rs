@@ -1,2 +1,62 @@
-//! `paxscreen`: the command-line tool.
-fn main() {}
+//! `paxscreen`: the command-line tool for batch work on passenger data.
+//!
+//! `paxscreen parse FILE...` reads PAXLST manifests and PNRGOV pushes and
+//! prints one JSON object per message (JSON Lines); `paxscreen mrz` reads
+//! ICAO 9303 machine-readable zones.
+
+mod input;
+mod mrz_command;
+mod parse_command;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Screening SDK for passenger data: PAXLST, PNRGOV and ICAO 9303 MRZ.
+#[derive(Debug, Parser)]
+#[command(name = "paxscreen", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read PAXLST and PNRGOV files and print one JSON object per manifest or
+    /// booking (JSON Lines).
+    ///
+    /// Exit status: 0 when every input was read, 1 when some input could not
+    /// be read at all (the others are still printed) or, with --strict, when
+    /// any input has an error, 2 on a usage error.
+    Parse(parse_command::ParseArgs),
+    /// Read an ICAO 9303 machine-readable zone (two or three lines, as
+    /// arguments or on standard input) and print it with every check digit.
+    ///
+    /// Exit status: 0 when every check digit passes, 1 when one fails or the
+    /// lines cannot be read, 2 on a usage error.
+    Mrz(mrz_command::MrzArgs),
+}
+
+/// Inputs named on the command line: files, directories (read recursively,
+/// in name order) or `-` for standard input.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Inputs {
+    /// Files or directories to read; `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Parse(args) => parse_command::run(&args),
+        Command::Mrz(args) => mrz_command::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("paxscreen: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -6,8 +6,8 @@ pub mod booking;
 mod date;
 mod diagnostic;
 mod document;
-mod manifest;
 pub mod linkage;
+mod manifest;
 mod person;
 mod scan;
 
@@ -18,11 +18,11 @@ pub use date::{
 };
 pub use diagnostic::{make_strict, resolve_positions, Diagnostic, LineIndex, Position, Severity};
 pub use document::{DocumentKind, TravelDocument};
+pub use linkage::{LinkHash, LinkKey};
 pub use manifest::{
     Address, BagTag, Bags, Contact, DeclaredCounts, Envelope, EnvelopeParty, Leg, LegPoint,
     ListType, ListVariant, Manifest, Measure, MessagePart, Place, Reference, ReportingParty,
     Traveller, TravellerRole,
 };
-pub use linkage::{LinkHash, LinkKey};
 pub use person::Gender;
 pub use scan::{CheckName, CheckResult, DocumentScan, Misread, MrzChecks, MrzField, MrzFormat};
