@@ -421,16 +421,16 @@ impl<'a> InterchangeReader<'a> {
                 break;
             }
             let segment = self.segment(&raw);
-            match segment.tag() {
-                "UNB" if !seen_header => {
+            match segment.tag_bytes() {
+                b"UNB" if !seen_header => {
                     seen_header = true;
                     self.header(&segment);
                 }
-                "UNG" => self.open_group(&segment),
-                "UNE" => self.close_group(Some(&segment)),
-                "UNH" => self.open_message(segment),
-                "UNT" => self.close_message(Some(segment)),
-                "UNZ" => {
+                b"UNG" => self.open_group(&segment),
+                b"UNE" => self.close_group(Some(&segment)),
+                b"UNH" => self.open_message(segment),
+                b"UNT" => self.close_message(Some(segment)),
+                b"UNZ" => {
                     self.close_interchange(Some(&segment));
                     end = raw.end;
                     closed = true;
@@ -476,9 +476,8 @@ impl<'a> InterchangeReader<'a> {
             raw.offset,
             index,
         );
-        let tag = segment.tag().to_string();
         let mut found = Vec::new();
-        if !is_tag(&tag) {
+        if !is_tag(segment.tag_bytes()) {
             found.push(at_segment(
                 &segment,
                 Severity::Warning,
@@ -491,7 +490,10 @@ impl<'a> InterchangeReader<'a> {
                 &segment,
                 Severity::Warning,
                 "edifact.unterminated",
-                format!("segment {tag} has no terminator before the end of the input"),
+                format!(
+                    "segment {} has no terminator before the end of the input",
+                    segment.tag()
+                ),
             ));
         }
         if raw.dangling_release {
@@ -512,7 +514,8 @@ impl<'a> InterchangeReader<'a> {
                 _ => (
                     Severity::Warning,
                     format!(
-                        "segment {tag} has bytes that are not valid in {}; they are read as ISO 8859-1 and kept",
+                        "segment {} has bytes that are not valid in {}; they are read as ISO 8859-1 and kept",
+                        segment.tag(),
                         if declared.is_empty() { "UNOA" } else { declared }
                     ),
                 ),
@@ -808,8 +811,8 @@ impl<'a> InterchangeReader<'a> {
     }
 }
 
-fn is_tag(tag: &str) -> bool {
-    tag.len() == 3 && tag.bytes().all(|b| b.is_ascii_alphanumeric())
+fn is_tag(tag: &[u8]) -> bool {
+    tag.len() == 3 && tag.iter().all(u8::is_ascii_alphanumeric)
 }
 
 fn party(segment: &Segment<'_>, element: usize) -> Party {

@@ -92,16 +92,41 @@ impl<'a> Lexer<'a> {
         blanks
     }
 
-    /// Finds the next real terminator at or after `from`.
-    fn find_terminator(&self, from: usize) -> Option<usize> {
+    /// Finds the next real terminator at or after `from`, and whether a line
+    /// break lies before it. One SIMD search covers both in the common case.
+    fn find_terminator(&self, from: usize) -> (Option<usize>, bool) {
         let t = self.delimiters.terminator;
+        let breaks_are_layout = self.breaks_are_layout();
         let mut search = from;
+        let mut saw_break = false;
         loop {
-            let at = search + memchr::memchr(t, self.input.get(search..)?)?;
-            match self.delimiters.release {
-                Some(r) if self.released_before(at, from, r) => search = at + 1,
-                _ => return Some(at),
+            let Some(rest) = self.input.get(search..) else {
+                return (None, saw_break);
+            };
+            let hit = if saw_break || !breaks_are_layout {
+                memchr::memchr(t, rest)
+            } else {
+                memchr::memchr3(t, b'\r', b'\n', rest)
+            };
+            let Some(i) = hit else {
+                return (None, saw_break);
+            };
+            let at = search + i;
+            search = at + 1;
+            if self.input[at] != t {
+                saw_break = true;
+                continue;
             }
+            if let Some(r) = self.delimiters.release {
+                // Fast path: the byte before is data, so the terminator is real.
+                let before = if at > from { self.input[at - 1] } else { 0 };
+                if (before == r || matches!(before, b'\r' | b'\n'))
+                    && self.released_before(at, from, r)
+                {
+                    continue;
+                }
+            }
+            return (Some(at), saw_break);
         }
     }
 
@@ -134,22 +159,22 @@ impl<'a> Iterator for Lexer<'a> {
         if start >= self.input.len() {
             return None;
         }
-        let (end_of_content, end, terminated) = match self.find_terminator(start) {
-            Some(t) => (t, t + 1, true),
-            None => {
+        let (end_of_content, end, terminated, had_line_breaks) = match self.find_terminator(start) {
+            (Some(t), saw_break) => (t, t + 1, true, saw_break),
+            (None, _) => {
                 // No terminator before the end: the rest is one segment,
                 // without its trailing layout.
                 let mut e = self.input.len();
                 while e > start && self.is_layout(self.input[e - 1]) {
                     e -= 1;
                 }
-                (e, self.input.len(), false)
+                let breaks = self.breaks_are_layout()
+                    && memchr::memchr2(b'\r', b'\n', &self.input[start..e]).is_some();
+                (e, self.input.len(), false, breaks)
             }
         };
         self.pos = end;
         let bytes = &self.input[start..end_of_content];
-        let had_line_breaks =
-            self.breaks_are_layout() && memchr::memchr2(b'\r', b'\n', bytes).is_some();
         let content = if had_line_breaks {
             Cow::Owned(
                 bytes

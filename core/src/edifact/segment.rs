@@ -34,6 +34,7 @@ pub struct Segment<'a> {
     /// Index of the segment within its interchange (UNB is 0, UNA is not
     /// counted).
     pub index: u32,
+    tag_end: u32,
 }
 
 impl<'a> Segment<'a> {
@@ -46,7 +47,16 @@ impl<'a> Segment<'a> {
         offset: usize,
         index: u32,
     ) -> Self {
+        let tag_end = if content.get(3) == Some(&delimiters.element) {
+            3
+        } else {
+            content
+                .iter()
+                .position(|&b| b == delimiters.element)
+                .unwrap_or(content.len())
+        };
         Segment {
+            tag_end: u32::try_from(tag_end).unwrap_or(u32::MAX),
             content,
             delimiters,
             encoding,
@@ -59,18 +69,24 @@ impl<'a> Segment<'a> {
     /// one.
     #[must_use]
     pub fn tag(&self) -> &str {
-        let end = self
-            .content
-            .iter()
-            .position(|&b| b == self.delimiters.element)
-            .unwrap_or(self.content.len());
+        let end =
+            usize::try_from(self.tag_end).map_or(self.content.len(), |e| e.min(self.content.len()));
         std::str::from_utf8(&self.content[..end]).unwrap_or("")
+    }
+
+    /// The tag as bytes, without UTF-8 validation: what hot paths match on
+    /// (`match seg.tag_bytes() { b"NAD" => ... }`).
+    #[must_use]
+    pub fn tag_bytes(&self) -> &[u8] {
+        let end =
+            usize::try_from(self.tag_end).map_or(self.content.len(), |e| e.min(self.content.len()));
+        &self.content[..end]
     }
 
     /// Whether the tag is `tag`.
     #[must_use]
     pub fn is(&self, tag: &str) -> bool {
-        self.tag() == tag
+        self.tag_bytes() == tag.as_bytes()
     }
 
     /// The raw content, tag and elements, escaped as written.
@@ -112,10 +128,14 @@ impl<'a> Segment<'a> {
     /// Data element `n`, counted from 1 after the tag.
     #[must_use]
     pub fn element(&self, n: usize) -> Option<Element<'_>> {
-        if n == 0 {
-            return None;
-        }
-        self.elements().nth(n - 1)
+        let d = self.delimiters;
+        let after_tag = self.content.get(self.tag_bytes().len() + 1..)?;
+        let (raw, _) = nth_part(after_tag, d.element, None, d.release, n.checked_sub(1)?)?;
+        Some(Element {
+            raw,
+            delimiters: d,
+            encoding: self.encoding,
+        })
     }
 
     /// Component `c` (from 1) of element `e` (from 1), unescaped and decoded;
@@ -213,20 +233,40 @@ impl<'s> Element<'s> {
     /// empty.
     #[must_use]
     pub fn text(&self, c: usize) -> Option<Cow<'s, str>> {
-        if c == 0 {
-            return None;
-        }
-        let raw = self.components().nth(c - 1)?;
+        let (raw, released) = self.component(c)?;
         if raw.is_empty() {
             return None;
         }
-        Some(unescape_decode(raw, self.delimiters.release, self.encoding))
+        Some(if released {
+            unescape_decode(raw, self.delimiters.release, self.encoding)
+        } else {
+            decode(raw, self.encoding)
+        })
+    }
+
+    /// Component `c` raw, and whether it holds a release character.
+    fn component(&self, c: usize) -> Option<(&'s [u8], bool)> {
+        let d = self.delimiters;
+        nth_part(
+            self.raw,
+            d.component,
+            d.repetition,
+            d.release,
+            c.checked_sub(1)?,
+        )
     }
 
     /// Component `c`, trimmed of blanks; `None` when nothing remains.
     #[must_use]
     pub fn trimmed(&self, c: usize) -> Option<Cow<'s, str>> {
-        let text = self.text(c)?;
+        let (raw, released) = self.component(c)?;
+        if !released {
+            // Blanks are single bytes in every supported character set, so
+            // trimming before decoding is exact and saves a copy.
+            let raw = raw.trim_ascii();
+            return (!raw.is_empty()).then(|| decode(raw, self.encoding));
+        }
+        let text = unescape_decode(raw, self.delimiters.release, self.encoding);
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return None;
@@ -246,6 +286,44 @@ impl<'s> Element<'s> {
             .map(|raw| unescape_decode(raw, release, encoding))
             .collect()
     }
+}
+
+/// Part `n` (from 0) of `bytes` split at unreleased `separator`, ending early
+/// at an unreleased `stop` (the repetition separator inside an element), with
+/// whether the part holds a release character. A scalar scan: segments are
+/// short, and one pass beats several vector searches set up per field.
+fn nth_part(
+    bytes: &[u8],
+    separator: u8,
+    stop: Option<u8>,
+    release: Option<u8>,
+    n: usize,
+) -> Option<(&[u8], bool)> {
+    let mut start = 0;
+    let mut index = 0;
+    let mut released = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if Some(b) == release {
+            released = true;
+            i += 2;
+            continue;
+        }
+        let stops = Some(b) == stop;
+        if b == separator || stops {
+            if index == n {
+                return Some((&bytes[start..i], released));
+            }
+            if stops {
+                return None;
+            }
+            index += 1;
+            start = i + 1;
+            released = false;
+        }
+        i += 1;
+    }
+    (index == n).then(|| (bytes.get(start..).unwrap_or(&[]), released))
 }
 
 /// Splits `bytes` at `separator`, skipping separators that are released.
@@ -271,22 +349,16 @@ pub(crate) fn split_released(
     })
 }
 
-/// Position of the first `separator` in `bytes` that is not released.
+/// Position of the first `separator` in `bytes` that is not released. A
+/// scalar scan: values are a few bytes long, where setting up a vector search
+/// per value costs more than it saves.
 fn find_unreleased(bytes: &[u8], separator: u8, release: Option<u8>) -> Option<usize> {
-    let Some(release) = release else {
-        return memchr::memchr(separator, bytes);
-    };
-    let mut from = 0;
-    while let Some(i) = memchr::memchr2(separator, release, &bytes[from..]) {
-        let at = from + i;
-        if bytes[at] == release {
-            from = at + 2; // skip the released character
-            if from > bytes.len() {
-                return None;
-            }
-        } else {
-            return Some(at);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == separator {
+            return Some(i);
         }
+        i += if Some(b) == release { 2 } else { 1 };
     }
     None
 }

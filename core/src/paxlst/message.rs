@@ -154,16 +154,12 @@ fn owned(e: Option<&Element<'_>>, c: usize) -> Option<String> {
 /// The non-empty components of an element from component `from` (1-based),
 /// trimmed.
 fn parts(e: Option<&Element<'_>>, from: usize) -> Vec<String> {
-    e.map(|e| {
-        e.texts()
-            .iter()
-            .skip(from - 1)
-            .map(|t| t.trim())
-            .filter(|t| !t.is_empty())
-            .map(str::to_string)
-            .collect()
-    })
-    .unwrap_or_default()
+    let Some(e) = e else {
+        return Vec::new();
+    };
+    (from..=e.component_count())
+        .filter_map(|c| e.trimmed(c).map(Cow::into_owned))
+        .collect()
 }
 
 /// Whether a directory release is one of D:02B to D:22B (A and B releases
@@ -229,30 +225,32 @@ impl Mapper<'_> {
     }
 
     fn segment(&mut self, seg: &Segment<'_>) {
-        match seg.tag() {
-            "BGM" => self.bgm(seg),
-            "RFF" => self.rff(seg),
-            "NAD" => self.nad(seg),
-            "COM" => self.com(seg),
-            "CTA" => {
+        match seg.tag_bytes() {
+            b"BGM" => self.bgm(seg),
+            b"RFF" => self.rff(seg),
+            b"NAD" => self.nad(seg),
+            b"COM" => self.com(seg),
+            b"CTA" => {
                 if self.state != State::Party {
                     self.misplaced(seg, "the reporting party (NAD+MS)");
                 }
             }
-            "TDT" => self.tdt(seg),
-            "LOC" => self.loc(seg),
-            "DTM" => self.dtm(seg),
-            "ATT" => self.att(seg),
-            "MEA" => self.mea(seg),
-            "GEI" => self.gei(seg),
-            "FTX" => self.ftx(seg),
-            "EMP" => self.emp(seg),
-            "NAT" => self.nat(seg),
-            "DOC" => self.doc(seg),
-            "CNT" => self.cnt(seg),
-            tag => {
-                let message =
-                    format!("segment {tag} is not part of a PAXLST message; it is kept as written");
+            b"TDT" => self.tdt(seg),
+            b"LOC" => self.loc(seg),
+            b"DTM" => self.dtm(seg),
+            b"ATT" => self.att(seg),
+            b"MEA" => self.mea(seg),
+            b"GEI" => self.gei(seg),
+            b"FTX" => self.ftx(seg),
+            b"EMP" => self.emp(seg),
+            b"NAT" => self.nat(seg),
+            b"DOC" => self.doc(seg),
+            b"CNT" => self.cnt(seg),
+            _ => {
+                let message = format!(
+                    "segment {} is not part of a PAXLST message; it is kept as written",
+                    seg.tag()
+                );
                 self.warn(seg, "paxlst.unknown_segment", message);
                 self.keep(seg);
             }

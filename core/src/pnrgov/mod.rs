@@ -242,7 +242,7 @@ fn check_parts(unit: &mut Unit<'_, '_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn is_header(seg: &Segment<'_>) -> bool {
-    matches!(seg.tag(), "MSG" | "ORG" | "TVL" | "EQN")
+    matches!(seg.tag_bytes(), b"MSG" | b"ORG" | b"TVL" | b"EQN")
 }
 
 fn map_unit(unit: &Unit<'_, '_>, options: &Options, key: &LinkKey, parsed: &mut Parsed) {
@@ -261,8 +261,8 @@ fn map_unit(unit: &Unit<'_, '_>, options: &Options, key: &LinkKey, parsed: &mut 
         let header_len = segments.iter().take_while(|s| is_header(s)).count();
         let mut part_eqn = None;
         for seg in &segments[..header_len] {
-            match seg.tag() {
-                "MSG" if i == 0 => {
+            match seg.tag_bytes() {
+                b"MSG" if i == 0 => {
                     if let Some(f) = seg.string(1, 2) {
                         if f != "22" && f != "141" {
                             parsed.diagnostics.push(at_segment(
@@ -274,17 +274,17 @@ fn map_unit(unit: &Unit<'_, '_>, options: &Options, key: &LinkKey, parsed: &mut 
                         }
                     }
                 }
-                "ORG" if sender.is_none() => {
+                b"ORG" if sender.is_none() => {
                     sender = Some(BookingOffice {
                         system: seg.string(1, 1),
                         system_location: seg.string(1, 2),
                         ..BookingOffice::default()
                     });
                 }
-                "TVL" if flight.is_none() => {
+                b"TVL" if flight.is_none() => {
                     flight = Some(pnr::flight_segment(seg, &mut parsed.diagnostics));
                 }
-                "EQN" => {
+                b"EQN" => {
                     part_eqn = seg.trimmed(1, 1).and_then(|n| n.parse::<u32>().ok());
                     if part_eqn.is_none() {
                         parsed.diagnostics.push(at_segment(

@@ -105,52 +105,52 @@ impl<'k> PnrBuilder<'k> {
 
     /// Maps one segment of the PNR (the `SRC` itself included).
     pub(crate) fn segment(&mut self, seg: &Segment<'_>) {
-        match seg.tag() {
-            "SRC" => {}
-            "RCI" => self.rci(seg),
-            "DAT" => self.dat(seg),
-            "ORG" => self.org(seg),
-            "ADD" => self.add(seg),
-            "EBD" => {
+        match seg.tag_bytes() {
+            b"SRC" => {}
+            b"RCI" => self.rci(seg),
+            b"DAT" => self.dat(seg),
+            b"ORG" => self.org(seg),
+            b"ADD" => self.add(seg),
+            b"EBD" => {
                 let traveller = self.current_traveller();
                 self.booking.excess_baggage.push(ExcessBaggage {
                     traveller,
                     text: values(seg),
                 });
             }
-            "IFT" => self.ift(seg),
-            "SSR" => self.ssr(seg),
-            "TIF" => self.tif(seg),
-            "FTI" => self.fti(seg),
-            "REF" => self.with_traveller(seg, |p, s| {
+            b"IFT" => self.ift(seg),
+            b"SSR" => self.ssr(seg),
+            b"TIF" => self.tif(seg),
+            b"FTI" => self.fti(seg),
+            b"REF" => self.with_traveller(seg, |p, s| {
                 p.identifiers
                     .extend(s.string(1, 2).or_else(|| s.string(1, 1)));
             }),
-            "FAR" => self.with_traveller(seg, |p, s| p.fares.push(values(s))),
-            "TKT" => self.tkt(seg),
-            "MON" => self.mon(seg),
-            "PTK" => self.with_ticket(seg, |t, s| t.pricing = Some(values(s))),
-            "TXD" => self.txd(seg),
-            "FOP" => self.fop(seg),
-            "TVL" => self.tvl(seg),
-            "RPI" => self.with_leg(seg, |l, s| {
+            b"FAR" => self.with_traveller(seg, |p, s| p.fares.push(values(s))),
+            b"TKT" => self.tkt(seg),
+            b"MON" => self.mon(seg),
+            b"PTK" => self.with_ticket(seg, |t, s| t.pricing = Some(values(s))),
+            b"TXD" => self.txd(seg),
+            b"FOP" => self.fop(seg),
+            b"TVL" => self.tvl(seg),
+            b"RPI" => self.with_leg(seg, |l, s| {
                 l.party_size = s.trimmed(1, 1).and_then(|n| n.parse().ok());
                 l.status = s.string(2, 1);
             }),
-            "APD" => self.with_leg(seg, |l, s| l.aircraft = s.string(1, 1)),
-            "TRI" => self.tri(seg),
-            "SSD" => self.with_checked_in(seg, |c, s| {
+            b"APD" => self.with_leg(seg, |l, s| l.aircraft = s.string(1, 1)),
+            b"TRI" => self.tri(seg),
+            b"SSD" => self.with_checked_in(seg, |c, s| {
                 c.seat = s.string(1, 1);
                 c.cabin = s.string(5, 1);
             }),
-            "TBD" => self.tbd(seg),
-            "LTS" | "ABI" | "SAC" => {
+            b"TBD" => self.tbd(seg),
+            b"LTS" | b"ABI" | b"SAC" => {
                 self.ctx = Ctx::History;
                 self.history(seg);
             }
-            "EQN" | "ERC" | "TRA" => {}
-            other => {
-                let other = other.to_string();
+            b"EQN" | b"ERC" | b"TRA" => {}
+            _ => {
+                let other = seg.tag().to_string();
                 self.info(
                     seg,
                     "pnrgov.unknown_segment",
