@@ -216,7 +216,7 @@ mod tests {
     fn history_changes() {
         let mut i = input(vec![passenger("1", "DOE", "JANE", None)]);
         with_facts(&i, 0, 0, |f| {
-            assert_eq!(get(f, Field::BookingLateNameChange), Value::Missing)
+            assert_eq!(get(f, Field::BookingLateNameChange), Value::Missing);
         });
         let entry = |t: &str| HistoryEntry {
             tag: "LTS".into(),
@@ -225,7 +225,7 @@ mod tests {
         };
         i.bookings[0].history.push(entry("0/O/NM/DOE/JANE MS"));
         with_facts(&i, 0, 0, |f| {
-            assert_eq!(get(f, Field::BookingLateNameChange), Value::Bool(false))
+            assert_eq!(get(f, Field::BookingLateNameChange), Value::Bool(false));
         });
         i.bookings[0].history.push(entry("2/X/NM/ROE/RICHARD MR"));
         i.bookings[0]
