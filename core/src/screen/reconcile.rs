@@ -486,81 +486,45 @@ impl<'a> TravellerView<'a> {
     }
 
     /// Fills the sourced identity values from the joined records (API, else
-    /// scan, else PNR).
+    /// scan, else PNR): each value comes from the first source that has it.
     fn finish(&mut self) {
         self.surname = None;
         self.given_names = None;
         self.birth_date = None;
         self.sex = None;
         self.nationality = None;
+        let non_blank = |s: &&str| !s.trim().is_empty();
         if let Some(api) = self.api {
             let src = Source::Api {
                 manifest: api.manifest,
                 traveller: api.traveller,
             };
             let t = api.record;
-            if let Some(s) = t.surname.as_deref().filter(|s| !s.trim().is_empty()) {
-                self.surname = Some(Sourced {
-                    value: s,
-                    source: src,
-                });
-                self.given_names = t.given_names.as_deref().map(|g| Sourced {
-                    value: g,
-                    source: src,
-                });
-            }
-            self.birth_date = t.birth_date.map(|d| Sourced {
-                value: d,
-                source: src,
-            });
-            self.sex = t.gender.map(|g| Sourced {
-                value: g,
-                source: src,
-            });
-            self.nationality =
-                t.nationality
-                    .as_deref()
-                    .filter(|n| !n.is_empty())
-                    .map(|n| Sourced {
-                        value: n,
-                        source: src,
-                    });
+            self.take_name(
+                t.surname.as_deref().filter(non_blank),
+                t.given_names.as_deref(),
+                src,
+            );
+            fill(&mut self.birth_date, t.birth_date, src);
+            fill(&mut self.sex, t.gender, src);
+            fill(
+                &mut self.nationality,
+                t.nationality.as_deref().filter(non_blank),
+                src,
+            );
         }
         if let Some(scan) = self.scan {
             let src = Source::Scan { index: scan.index };
             let s = scan.scan;
-            if self.surname.is_none() && !s.surname.trim().is_empty() {
-                self.surname = Some(Sourced {
-                    value: &s.surname,
-                    source: src,
-                });
-                self.given_names = Some(Sourced {
-                    value: &s.given_names,
-                    source: src,
-                });
-            }
-            if self.birth_date.is_none() {
-                self.birth_date = s.birth_date.map(|d| Sourced {
-                    value: d,
-                    source: src,
-                });
-            }
-            if self.sex.is_none() {
-                self.sex = s.sex.map(|g| Sourced {
-                    value: g,
-                    source: src,
-                });
-            }
-            if self.nationality.is_none() {
-                self.nationality =
-                    s.nationality
-                        .as_deref()
-                        .filter(|n| !n.is_empty())
-                        .map(|n| Sourced {
-                            value: n,
-                            source: src,
-                        });
-            }
+            let surname = Some(s.surname.as_str()).filter(non_blank);
+            self.take_name(surname, Some(s.given_names.as_str()), src);
+            fill(&mut self.birth_date, s.birth_date, src);
+            fill(&mut self.sex, s.sex, src);
+            fill(
+                &mut self.nationality,
+                s.nationality.as_deref().filter(non_blank),
+                src,
+            );
         }
         if let Some(pnr) = self.pnr {
             let src = Source::Pnr {
@@ -569,49 +533,32 @@ impl<'a> TravellerView<'a> {
             };
             let p = pnr.record;
             let docs = pnr.docs();
-            if self.surname.is_none() {
-                let (sur, giv) = match docs.and_then(|d| d.surname.as_deref()) {
-                    Some(s) if !s.trim().is_empty() => {
-                        (Some(s), docs.and_then(|d| d.given_names.as_deref()))
-                    }
-                    _ => (p.surname.as_deref(), p.given_names.as_deref()),
-                };
-                if let Some(s) = sur.filter(|s| !s.trim().is_empty()) {
-                    self.surname = Some(Sourced {
-                        value: s,
-                        source: src,
-                    });
-                    self.given_names = giv.map(|g| Sourced {
-                        value: g,
-                        source: src,
-                    });
-                }
-            }
-            if self.birth_date.is_none() {
-                self.birth_date = p
-                    .birth_date
-                    .or_else(|| docs.and_then(|d| d.birth_date))
-                    .map(|d| Sourced {
-                        value: d,
-                        source: src,
-                    });
-            }
-            if self.sex.is_none() {
-                self.sex = p.gender.map(|g| Sourced {
-                    value: g,
-                    source: src,
-                });
-            }
-            if self.nationality.is_none() {
-                self.nationality =
-                    p.nationality
-                        .as_deref()
-                        .filter(|n| !n.is_empty())
-                        .map(|n| Sourced {
-                            value: n,
-                            source: src,
-                        });
-            }
+            // The DOCS name is the document's; the TIF name the booking's.
+            let (surname, given) = match docs.and_then(|d| d.surname.as_deref()).filter(non_blank) {
+                Some(s) => (Some(s), docs.and_then(|d| d.given_names.as_deref())),
+                None => (p.surname.as_deref(), p.given_names.as_deref()),
+            };
+            self.take_name(surname.filter(non_blank), given, src);
+            let birth = p.birth_date.or_else(|| docs.and_then(|d| d.birth_date));
+            fill(&mut self.birth_date, birth, src);
+            fill(&mut self.sex, p.gender, src);
+            fill(
+                &mut self.nationality,
+                p.nationality.as_deref().filter(non_blank),
+                src,
+            );
+        }
+    }
+
+    /// Takes surname and given names together from one source, when no
+    /// earlier source gave a surname.
+    fn take_name(&mut self, surname: Option<&'a str>, given: Option<&'a str>, source: Source) {
+        if self.surname.is_some() {
+            return;
+        }
+        if let Some(value) = surname {
+            self.surname = Some(Sourced { value, source });
+            self.given_names = given.map(|value| Sourced { value, source });
         }
     }
 
@@ -1550,6 +1497,13 @@ pub fn is_untraceable(kind: &PaymentKind) -> bool {
         kind,
         PaymentKind::Cash | PaymentKind::Cheque | PaymentKind::Miscellaneous
     )
+}
+
+/// Sets `slot` from `value` unless an earlier source already filled it.
+fn fill<T>(slot: &mut Option<Sourced<T>>, value: Option<T>, source: Source) {
+    if slot.is_none() {
+        *slot = value.map(|value| Sourced { value, source });
+    }
 }
 
 #[cfg(test)]
