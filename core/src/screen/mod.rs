@@ -1,3 +1,4 @@
 //! Screening: reconcile travellers across sources, evaluate rule packs, build assessments.
 
 pub mod names;
+pub mod assessment;
