@@ -1,4 +1,5 @@
 //! Screening: reconcile travellers across sources, evaluate rule packs, build assessments.
 
-pub mod names;
 pub mod assessment;
+pub mod names;
+pub mod reconcile;

@@ -1,0 +1,6 @@
+//! baggage indicators.
+
+use super::{Context, TravellerFacts};
+
+/// Computes the baggage family.
+pub fn compute<'v>(_ctx: &Context<'v, '_>, _f: &mut TravellerFacts<'v>) {}

@@ -1,0 +1,6 @@
+//! network indicators.
+
+use super::{Context, TravellerFacts};
+
+/// Computes the network family.
+pub fn compute<'v>(_ctx: &Context<'v, '_>, _f: &mut TravellerFacts<'v>) {}

@@ -1,0 +1,6 @@
+//! quality indicators.
+
+use super::{Context, TravellerFacts};
+
+/// Computes the quality family.
+pub fn compute<'v>(_ctx: &Context<'v, '_>, _f: &mut TravellerFacts<'v>) {}
