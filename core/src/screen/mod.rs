@@ -3,3 +3,8 @@
 pub mod assessment;
 pub mod names;
 pub mod reconcile;
+pub mod screener;
+
+pub use screener::{
+    default_pack, display_lint, Screener, ScreenerError, Screening, BORDER_API_PACK, CARRIER_PACK,
+};
