@@ -8,3 +8,6 @@ pub mod screener;
 pub use screener::{
     default_pack, display_lint, Screener, ScreenerError, Screening, BORDER_API_PACK, CARRIER_PACK,
 };
+
+#[cfg(test)]
+mod tests;
