@@ -79,7 +79,7 @@ catalogue! {
     /// [`FieldId`] the evaluator passes to [`crate::rules::Facts`].
     enum Field, FIELDS, FIELD_COUNT {
         TravellerRole = "traveller.role": Type::Text, PLAIN, None,
-            "Role on the manifest: passenger, crew, transit_passenger, transit_crew (PNR-only travellers: passenger).";
+            "Role on the manifest: `passenger`, `crew`, `transit_passenger`, `transit_crew`, `crew_off_duty` (PNR-only travellers: `passenger`).";
         TravellerSex = "traveller.sex": Type::Text, Sensitivity::Protected(Sex), None,
             "Sex marker M, F, U or X.";
         TravellerBirthDate = "traveller.birth_date": Type::Date, Sensitivity::Protected(Age), None,
@@ -97,7 +97,7 @@ catalogue! {
         TravellerGivenNames = "traveller.given_names": Type::Text, NAMES, None,
             "Given names as written (sensitive: no rule may read it).";
         TravellerSources = "traveller.sources": TEXT_LIST, PLAIN, None,
-            "The sources that name this traveller, in order: api, pnr, scan.";
+            "The sources that name this traveller, in order: `api`, `pnr`, `scan`.";
         TravellerInApi = "traveller.in_api": Type::Bool, PLAIN, None,
             "An API manifest (PAXLST) lists the traveller.";
         TravellerInPnr = "traveller.in_pnr": Type::Bool, PLAIN, None,
@@ -107,7 +107,7 @@ catalogue! {
         TravellerDocuments = "traveller.documents": RECORDS, PLAIN, None,
             "Every travel document from every source (see the element fields below).";
         DocumentKind = "document.kind": Type::Text, PLAIN, None,
-            "Kind of the primary document: passport, identity_card, visa, crew_certificate, ... or the code as written.";
+            "Kind of the primary document: `passport`, `identity_card`, `visa`, `crew_certificate`, ... or the code as written.";
         DocumentCode = "document.code": Type::Text, PLAIN, None,
             "Document type code of the primary document as written (P, PD, I, AC ...).";
         DocumentIssuingState = "document.issuing_state": Type::Text, Sensitivity::Protected(Nationality), None,
@@ -141,13 +141,13 @@ catalogue! {
         MrzPossibleMisread = "mrz.possible_misread": Type::Bool, PLAIN, None,
             "The scan has characters that may be OCR misreads (O/0, I/1, B/8 ...).";
         MrzFailedChecks = "mrz.failed_checks": TEXT_LIST, PLAIN, None,
-            "The failed checks: document_number, birth_date, expiry_date, optional_data, composite.";
+            "The failed checks: `document_number`, `birth_date`, `expiry_date`, `optional_data`, `composite`.";
         IdentityDocumentShared = "identity.document_shared": Type::Bool, PLAIN, None,
             "The same document number and issuer appears in the input with a different identity (other birth date, or name similarity below 0.80).";
         IdentityDocumentSharedCount = "identity.document_shared_count": Type::Number, PLAIN, None,
             "How many different other identities present the same document number and issuer.";
         CrosscheckSourcesCompared = "crosscheck.sources_compared": Type::Number, PLAIN, None,
-            "How many sources (api, pnr, scan) were compared with each other.";
+            "How many sources (`api`, `pnr`, `scan`) were compared with each other.";
         CrosscheckBirthDateDiffers = "crosscheck.birth_date_differs": Type::Bool, PLAIN, None,
             "Two sources give different birth dates.";
         CrosscheckNameSimilarity = "crosscheck.name_similarity": Type::Number, PLAIN, None,
@@ -245,7 +245,7 @@ catalogue! {
     /// A field of one element of `traveller.documents`.
     enum DocumentField, DOCUMENT_FIELDS, DOCUMENT_FIELD_COUNT {
         Kind = "kind": Type::Text, PLAIN, None,
-            "Kind: passport, identity_card, visa, ... or the code as written.";
+            "Kind: `passport`, `identity_card`, `visa`, ... or the code as written.";
         Code = "code": Type::Text, PLAIN, None,
             "Document type code as written.";
         IssuingState = "issuing_state": Type::Text, Sensitivity::Protected(Nationality), None,
@@ -257,7 +257,7 @@ catalogue! {
         NumberPresent = "number_present": Type::Bool, PLAIN, None,
             "The document has a number.";
         Source = "source": Type::Text, PLAIN, None,
-            "Where it came from: api, pnr or scan.";
+            "Where it came from: `api`, `pnr` or `scan`.";
     }
 }
 

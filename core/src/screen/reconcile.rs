@@ -24,7 +24,7 @@
 use ahash::AHashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::model::booking::{Booking, FlightSegment, Passenger, PaymentKind};
+use crate::model::booking::{Booking, FlightSegment, Passenger, PassengerType, PaymentKind};
 use crate::model::{DocumentKind, DocumentScan, Gender, Manifest, TravelDocument, Traveller};
 use crate::reference::countries;
 use crate::screen::names::{compare, name_key, NormalisedName, DEFAULT_THRESHOLD};
@@ -911,10 +911,12 @@ impl BookingSummary {
                 (Some(b), Some(r)) => years_between(b, r),
                 _ => None,
             };
-            use crate::model::booking::PassengerType as T;
             let minor = match age {
                 Some(a) => a < 18,
-                None => matches!(p.passenger_type, Some(T::Child | T::Infant)),
+                None => matches!(
+                    p.passenger_type,
+                    Some(PassengerType::Child | PassengerType::Infant)
+                ),
             };
             passengers.push(PassengerSummary {
                 adult: !minor,
@@ -1131,7 +1133,7 @@ impl InputIndex {
 fn doc_key(number: &str, issuer: Option<&str>) -> DocKey {
     (
         number.to_ascii_uppercase(),
-        issuer.map(normalise_issuer).unwrap_or("").to_string(),
+        issuer.map_or("", normalise_issuer).to_string(),
     )
 }
 
