@@ -2,6 +2,8 @@
 //! exit statuses, and every `screen` output line against
 //! spec/findings.schema.json.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a failure is a test failure
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,4 +1,6 @@
-//! Checks the known answers of the example scenario set (examples/data/scenario_answers.toml).
+//! Checks the known answers of the example scenario set (`examples/data/scenario_answers.toml`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a failure is a test failure
 
 mod common;
 
