@@ -213,6 +213,10 @@ enum Piece {
 
 /// Splits `input` into normalised tokens and appends them to `out`.
 fn tokenise(input: &str, out: &mut Vec<String>) {
+    if input.is_ascii() {
+        tokenise_ascii(input, out);
+        return;
+    }
     let mut current = String::new();
     // The previous Greek base letter in this token, for the digraphs
     // OY -> OU and AY/EY/HY -> AV/EV/IV.
@@ -228,6 +232,26 @@ fn tokenise(input: &str, out: &mut Vec<String>) {
                     if !current.is_empty() {
                         out.push(std::mem::take(&mut current));
                     }
+                }
+            }
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+}
+
+/// The same rules as [`tokenise`] for ASCII text, byte by byte: letters
+/// upper-cased, apostrophes and digits dropped, anything else separates.
+fn tokenise_ascii(input: &str, out: &mut Vec<String>) {
+    let mut current = String::new();
+    for b in input.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' => current.push(char::from(b.to_ascii_uppercase())),
+            b'\'' | b'`' | b'0'..=b'9' => {}
+            _ => {
+                if !current.is_empty() {
+                    out.push(std::mem::take(&mut current));
                 }
             }
         }
@@ -828,6 +852,29 @@ fn fold<'b>(token: &str, buf: &'b mut [u8; BUF_LEN]) -> Option<&'b str> {
         return None;
     }
     std::str::from_utf8(buf.get(..len)?).ok()
+}
+
+#[cfg(test)]
+mod ascii_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The general path, forced (a non-ASCII separator is appended, which
+    /// adds no token).
+    fn general(input: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        tokenise(&format!("{input}\u{2007}"), &mut out);
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_fast_path_agrees_with_the_general_rules(input in "[ -~]{0,40}") {
+            let mut fast = Vec::new();
+            tokenise_ascii(&input, &mut fast);
+            prop_assert_eq!(fast, general(&input));
+        }
+    }
 }
 
 #[cfg(test)]
