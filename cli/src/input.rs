@@ -12,8 +12,13 @@ pub struct Source {
     pub bytes: Vec<u8>,
 }
 
-/// Expands directories (recursively, sorted by name, hidden files skipped)
-/// into files; keeps files and `-` as given.
+/// Extensions of files that sit beside messages in a folder (answers,
+/// notes, scripts, schemas) and are never messages themselves.
+const NOT_MESSAGES: [&str; 5] = ["md", "toml", "json", "py", "sh"];
+
+/// Expands directories (recursively, sorted by name; hidden files and the
+/// non-message files of [`NOT_MESSAGES`] skipped) into files; keeps files
+/// and `-` named on the command line as given.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<PathBuf, (PathBuf, io::Error)>> {
     let mut out = Vec::new();
     for path in paths {
@@ -38,9 +43,15 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, (PathBuf, io::Error)>>) {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            p.file_name()
+            let visible = p
+                .file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| !n.starts_with('.'))
+                .is_some_and(|n| !n.starts_with('.'));
+            let message = !p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| NOT_MESSAGES.contains(&e));
+            visible && (message || p.is_dir())
         })
         .collect();
     paths.sort();
