@@ -97,6 +97,8 @@ more_docs = [
     dict(surname="ALMOSTX", given="CLARA", birth="720404", doc=(P, "XXX12345", "300115", "200116", "GBR")),
     dict(surname="SECONDJAN", given="DORIS", birth="800102", doc=(P, "L70000011", "300115", "200116", "GBR")),
     dict(surname="SCANNED", given="EMIL", sex="M", birth="730505", gei="173", doc=(P, "L70000012", "300115", "200116", "GBR")),
+    # Only a visa is reported: a document all the same (DQ-01a near miss).
+    dict(surname="VISAONLY", given="FELIX", sex="M", birth="740606", doc=("V", "V70000013", "300115", "250116", "USA")),
 ]
 write("paxlst_more_documents.edi", paxlst("VEC000004", "ZZ720", "2603011000", "2603011315", "LHR", "JFK", more_docs))
 
