@@ -11,7 +11,7 @@ use super::assessment::{
     EvidenceValue, Finding, FindingReferences, FlightFinding, FlightSummary, TravellerSummary,
 };
 use super::reconcile::{
-    reconcile, FlightCase, FlightKey, InputIndex, ScreeningInput, TravellerView,
+    booking_identity, reconcile, FlightCase, FlightKey, InputIndex, ScreeningInput, TravellerView,
 };
 use crate::indicators::{compute, Field, FieldCatalogue, TravellerFacts};
 use crate::model::booking::Booking;
@@ -399,9 +399,17 @@ impl Screener {
         }
         let mut by_hash: AHashMap<(&'static str, &str), Vec<usize>> = AHashMap::new();
         for (bi, b) in input.bookings.iter().enumerate() {
+            let identity = booking_identity(b);
             for (kind, h) in link_hashes(b) {
                 let list = by_hash.entry((kind, h)).or_default();
-                if list.last() != Some(&bi) {
+                // Pushes of one booking count once (the first one stands
+                // for them: they share their record locator).
+                let again = list.last() == Some(&bi)
+                    || (identity.is_some()
+                        && list.iter().any(|&o| {
+                            input.bookings.get(o).and_then(booking_identity) == identity
+                        }));
+                if !again {
                     list.push(bi);
                 }
             }
