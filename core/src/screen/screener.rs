@@ -598,7 +598,7 @@ fn link_hashes(b: &Booking) -> impl Iterator<Item = (&'static str, &str, &'stati
         let detail = match c.kind {
             ContactKind::Phone => "phone",
             ContactKind::Email => "email",
-            _ => return None,
+            ContactKind::Address => return None,
         };
         c.link.as_ref().map(|h| ("contact", h.0.as_str(), detail))
     });
