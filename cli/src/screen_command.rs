@@ -60,8 +60,9 @@ pub struct ScreenArgs {
     #[arg(long, value_name = "DATE")]
     reference_date: Option<NaiveDate>,
     /// File holding the secret key for the hashes that link cards, phones
-    /// and e-mails across bookings. Without it a random key is drawn for
-    /// the run, so link hashes differ from one run to the next.
+    /// and e-mails across bookings; booking findings then show the hash.
+    /// Without it a random key is drawn for the run and no hash is shown,
+    /// so the output is the same from one run to the next.
     #[arg(long, value_name = "FILE")]
     link_key: Option<PathBuf>,
 }
@@ -198,7 +199,9 @@ pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
         .reference_date
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let screener = match build_screener(args.rules.as_ref(), args.purpose.as_deref(), today) {
-        Ok(s) => s,
+        // Link hashes are shown only under the caller's key: the random
+        // per-run key would make the output differ from run to run.
+        Ok(s) => s.show_link_hashes(args.link_key.is_some()),
         Err(message) => {
             eprintln!("paxscreen: {message}");
             return Ok(ExitCode::from(2));
@@ -473,7 +476,7 @@ fn write_csv<W: Write>(
         writeln!(
             out,
             "booking_finding,,{},,,,,{},{},{},{},,{},,",
-            csv_field(&format!("{}:{}", f.subject.kind, f.subject.id)),
+            csv_field(&f.subject.id),
             csv_field(&flight_label(&f.flight)),
             csv_field(f.flight.origin.as_deref().unwrap_or("")),
             csv_field(f.flight.destination.as_deref().unwrap_or("")),
@@ -536,8 +539,7 @@ fn write_table<W: Write>(out: &mut W, s: &Screening) -> io::Result<()> {
     for f in &s.booking_findings {
         writeln!(
             out,
-            "{} {} ({} bookings): {} {}",
-            f.subject.kind,
+            "{} ({} bookings): {} {}",
             f.subject.id,
             f.subject.bookings.len(),
             f.finding.rule,

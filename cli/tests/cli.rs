@@ -135,6 +135,65 @@ fn screen_output_is_deterministic_and_in_input_order() {
 }
 
 #[test]
+fn booking_findings_are_the_same_from_run_to_run_without_a_link_key() {
+    // Each run draws its own random link key: the output must not show it.
+    let args = [
+        "screen",
+        "spec/vectors/data/pnrgov_links.edi",
+        "--purpose",
+        "border-api",
+        "--reference-date",
+        "2026-03-01",
+    ];
+    let a = paxscreen(&args);
+    let b = paxscreen(&args);
+    assert_eq!(code(&a), 0, "{}", String::from_utf8_lossy(&a.stderr));
+    assert_eq!(a.stdout, b.stdout);
+    let records = lines(&a);
+    assert_schema_valid(&records);
+    let subjects: Vec<(&str, &str)> = records
+        .iter()
+        .filter(|r| r["kind"] == "booking_finding")
+        .map(|r| {
+            assert!(r["subject"].get("link").is_none(), "{r}");
+            (
+                r["finding"]["rule"].as_str().unwrap(),
+                r["subject"]["id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            ("BKG-02a", "card:CARD01,CARD02,CARD03"),
+            ("BKG-04a", "phone:CTCT01,CTCT02,CTCT03"),
+        ]
+    );
+    // With the caller's key the hash is shown, and stays the same.
+    let key = std::env::temp_dir().join(format!("paxscreen-link-key-{}", std::process::id()));
+    std::fs::write(&key, b"a synthetic test key").unwrap();
+    let keyed: Vec<&str> = args
+        .iter()
+        .copied()
+        .chain(["--link-key", key.to_str().unwrap()])
+        .collect();
+    let c = paxscreen(&keyed);
+    let d = paxscreen(&keyed);
+    std::fs::remove_file(&key).unwrap();
+    assert_eq!(code(&c), 0, "{}", String::from_utf8_lossy(&c.stderr));
+    assert_eq!(c.stdout, d.stdout);
+    let records = lines(&c);
+    assert_schema_valid(&records);
+    let links: Vec<&str> = records
+        .iter()
+        .filter(|r| r["kind"] == "booking_finding")
+        .filter_map(|r| r["subject"]["link"].as_str())
+        .collect();
+    assert_eq!(links.len(), 2);
+    assert!(links.iter().all(|l| l.len() >= 16), "{links:?}");
+}
+
+#[test]
 fn screen_finds_expired_document_and_masks_nothing_it_should_not_show() {
     let o = paxscreen(&[
         "screen",

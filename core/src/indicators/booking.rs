@@ -6,9 +6,12 @@
 //!   with the origin's time zone.
 //! * `booking.payment_cash`, `booking.payment_untraceable` (BKG-01, weak):
 //!   current (not replaced) forms of payment.
-//! * `booking.payer_is_traveller` (BKG-02): a payment names a traveller of
-//!   the booking by index, or its payer name is similar to a traveller's
-//!   name. Missing when no payment says who paid.
+//! * `booking.payer_is_traveller` (BKG-02): a payment's payer name is
+//!   similar to a traveller's name, or a payment without payer name sits
+//!   with a traveller of the booking (by index). A payer name that names
+//!   nobody of the booking is `false` even though the payment sits in a
+//!   traveller's ticket group (PNRGOV always puts it there). Missing when no
+//!   payment says who paid.
 //! * `booking.party_size`, `booking.adults`, `booking.minors`,
 //!   `booking.unrelated_adults` (BKG-07, PRT-01): the party structure
 //!   (adults share no surname token and no infant link).
@@ -77,9 +80,10 @@ pub fn compute<'v>(ctx: &Context<'v, '_>, f: &mut TravellerFacts<'v>) {
 fn payer_is_traveller<'v>(b: &Booking) -> Slot<'v> {
     let mut known = false;
     for p in b.payments.iter().filter(|p| !p.old) {
-        if p.traveller.is_some_and(|i| i < b.travellers.len()) {
-            return Slot::Bool(true);
-        }
+        // A payer name, when the payment gives one, decides: a FOP sits in
+        // the ticket group of the traveller it pays for (so it always
+        // carries that traveller's index), which says nothing about who
+        // paid when someone else is named.
         if let Some(payer) = p.payer.as_deref().filter(|s| !s.trim().is_empty()) {
             known = true;
             let payer = NormalisedName::from_full_name(payer);
@@ -96,6 +100,8 @@ fn payer_is_traveller<'v>(b: &Booking) -> Slot<'v> {
             if matched {
                 return Slot::Bool(true);
             }
+        } else if p.traveller.is_some_and(|i| i < b.travellers.len()) {
+            return Slot::Bool(true);
         }
     }
     if known {
@@ -105,9 +111,6 @@ fn payer_is_traveller<'v>(b: &Booking) -> Slot<'v> {
     }
 }
 
-/// Reads history lines `n/ACTION/ELEMENT/...` (`0/O/NM/...` is the
-/// original name element): a name or DOCS element with an action other
-/// than `O` (original), or in an envelope after `0`, is a change.
 fn history_changes(history: &[HistoryEntry]) -> (bool, bool) {
     let mut name = false;
     let mut docs = false;
@@ -186,6 +189,28 @@ mod tests {
             assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Bool(false));
         });
         i.bookings[0].payments[0].payer = Some("DOE/JANE MS".to_string());
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Bool(true));
+        });
+    }
+
+    #[test]
+    fn payer_name_decides_over_the_ticket_holder() {
+        // PNRGOV puts every FOP in the ticket group of a traveller: the
+        // payment carries that traveller's index even when the IFT after it
+        // names someone else as the payer.
+        let mut i = input(vec![passenger("1", "DOE", "JANE", Some("1990-05-17"))]);
+        let mut p = payment("CC");
+        p.traveller = Some(0);
+        i.bookings[0].payments.push(p);
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Bool(true));
+        });
+        i.bookings[0].payments[0].payer = Some("ROE/RICHARD".to_string());
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Bool(false));
+        });
+        i.bookings[0].payments[0].payer = Some("DOE/JANE".to_string());
         with_facts(&i, 0, 0, |f| {
             assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Bool(true));
         });

@@ -311,16 +311,24 @@ pub struct FlightFinding {
     pub finding: Finding,
 }
 
-/// What a booking-level finding is about.
+/// What a booking-level finding is about. Its fields are the same from one
+/// run to the next for the same input: the link hash, which depends on the
+/// key the bookings were read with, is only shown when the caller asked for
+/// it ([`crate::screen::Screener::show_link_hashes`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BookingSubject {
-    /// `card` (a payment card's link hash), `contact` (a phone or e-mail
-    /// link hash) or `booking`.
+    /// The kind of identifier the bookings share: `card` (a payment card),
+    /// `phone` or `email`; `booking` for a finding about one booking.
     pub kind: &'static str,
-    /// The link hash (for `card` and `contact`) or the record locator.
+    /// `<kind>:<record locators, sorted, comma-separated>` (for example
+    /// `card:ABC123,DEF456`), or the record locator.
     pub id: String,
     /// The record locators of the bookings concerned, sorted.
     pub bookings: Vec<String>,
+    /// The keyed link hash of the shared identifier, only when the screener
+    /// shows link hashes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 /// A finding whose subject is a booking or an identifier linking bookings

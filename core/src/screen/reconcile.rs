@@ -17,6 +17,10 @@
 //! joined. A scan then joins a traveller by document number, else by name
 //! and birth date. Every value of a view remembers its [`Source`].
 //!
+//! Several pushes of one booking (same record locator and owning system)
+//! for a flight: the latest ([`supersedes`]) is joined, the others are kept
+//! out of the travellers ([`FlightCase::superseded`]).
+//!
 //! Everything is deterministic: views come in input order (API travellers,
 //! then unmatched PNR passengers, then unmatched scans); hash maps are used
 //! for lookups only.
@@ -183,8 +187,13 @@ pub struct FlightCase<'a> {
     pub arrival: Option<NaiveDateTime>,
     /// Indexes of the manifests for this flight, in input order.
     pub manifests: Vec<usize>,
-    /// Indexes of the bookings with this flight, in input order.
+    /// Indexes of the bookings with this flight, in input order (without
+    /// the superseded ones).
     pub bookings: Vec<usize>,
+    /// Indexes of bookings with this flight that a later push of the same
+    /// booking supersedes (see [`supersedes`]), in input order; kept out of
+    /// the travellers.
+    pub superseded: Vec<usize>,
     /// The travellers, in input order.
     pub travellers: Vec<TravellerView<'a>>,
 }
@@ -201,6 +210,7 @@ impl<'a> FlightCase<'a> {
             arrival: None,
             manifests: Vec::new(),
             bookings: Vec::new(),
+            superseded: Vec::new(),
             travellers: Vec::new(),
         }
     }
@@ -1032,25 +1042,39 @@ impl InputIndex {
 
         let mut bookings: Vec<BookingSummary> =
             input.bookings.iter().map(BookingSummary::of).collect();
-        let cards = shared_counts(input.bookings.iter().map(|b| {
-            b.payments
-                .iter()
-                .filter_map(|p| p.card.as_ref().map(|c| c.link.0.as_str()))
-                .collect::<Vec<_>>()
-        }));
-        let contacts = shared_counts(input.bookings.iter().map(|b| {
-            b.contacts
-                .iter()
-                .filter(|c| {
-                    matches!(
-                        c.kind,
-                        crate::model::booking::ContactKind::Phone
-                            | crate::model::booking::ContactKind::Email
-                    )
-                })
-                .filter_map(|c| c.link.as_ref().map(|l| l.0.as_str()))
-                .collect::<Vec<_>>()
-        }));
+        // Pushes of the same booking count once.
+        let mut first: AHashMap<(String, String), usize> = AHashMap::new();
+        let same: Vec<usize> = input
+            .bookings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| booking_identity(b).map_or(i, |id| *first.entry(id).or_insert(i)))
+            .collect();
+        let cards = shared_counts(
+            &same,
+            input.bookings.iter().map(|b| {
+                b.payments
+                    .iter()
+                    .filter_map(|p| p.card.as_ref().map(|c| c.link.0.as_str()))
+                    .collect::<Vec<_>>()
+            }),
+        );
+        let contacts = shared_counts(
+            &same,
+            input.bookings.iter().map(|b| {
+                b.contacts
+                    .iter()
+                    .filter(|c| {
+                        matches!(
+                            c.kind,
+                            crate::model::booking::ContactKind::Phone
+                                | crate::model::booking::ContactKind::Email
+                        )
+                    })
+                    .filter_map(|c| c.link.as_ref().map(|l| l.0.as_str()))
+                    .collect::<Vec<_>>()
+            }),
+        );
         for (i, s) in bookings.iter_mut().enumerate() {
             s.card_shared_bookings = cards.get(i).copied().unwrap_or(0);
             s.contact_shared_bookings = contacts.get(i).copied().unwrap_or(0);
@@ -1085,8 +1109,9 @@ fn doc_key(number: &str, issuer: Option<&str>) -> DocKey {
 }
 
 /// For each set of hashes (one per booking), the number of other bookings
-/// sharing at least one hash with it.
-fn shared_counts<'h>(sets: impl Iterator<Item = Vec<&'h str>>) -> Vec<u32> {
+/// sharing at least one hash with it. `same[i]` names booking `i`'s first
+/// push (pushes of one booking count as one booking).
+fn shared_counts<'h>(same: &[usize], sets: impl Iterator<Item = Vec<&'h str>>) -> Vec<u32> {
     let sets: Vec<Vec<&str>> = sets
         .map(|mut v| {
             v.sort_unstable();
@@ -1096,24 +1121,35 @@ fn shared_counts<'h>(sets: impl Iterator<Item = Vec<&'h str>>) -> Vec<u32> {
         .collect();
     let mut by_hash: AHashMap<&str, Vec<usize>> = AHashMap::new();
     for (i, set) in sets.iter().enumerate() {
+        let id = same.get(i).copied().unwrap_or(i);
         for h in set {
-            by_hash.entry(h).or_default().push(i);
+            let list = by_hash.entry(h).or_default();
+            if !list.contains(&id) {
+                list.push(id);
+            }
         }
     }
     sets.iter()
-        .map(|set| match set.as_slice() {
-            [] => 0,
-            [one] => by_hash.get(one).map_or(0, |v| v.len().saturating_sub(1)),
-            many => {
-                let mut others: Vec<usize> = many
-                    .iter()
-                    .filter_map(|h| by_hash.get(h))
-                    .flatten()
-                    .copied()
-                    .collect();
-                others.sort_unstable();
-                others.dedup();
-                others.len().saturating_sub(1)
+        .enumerate()
+        .map(|(i, set)| {
+            let id = same.get(i).copied().unwrap_or(i);
+            match set.as_slice() {
+                [] => 0,
+                [one] => by_hash
+                    .get(one)
+                    .map_or(0, |v| v.iter().filter(|&&o| o != id).count()),
+                many => {
+                    let mut others: Vec<usize> = many
+                        .iter()
+                        .filter_map(|h| by_hash.get(h))
+                        .flatten()
+                        .copied()
+                        .filter(|&o| o != id)
+                        .collect();
+                    others.sort_unstable();
+                    others.dedup();
+                    others.len()
+                }
             }
         })
         .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
@@ -1216,6 +1252,7 @@ pub fn reconcile(input: &ScreeningInput) -> Vec<FlightCase<'_>> {
     }
 
     for case in &mut cases {
+        drop_superseded(input, case);
         reconcile_case(input, case);
     }
     join_scans(input, &mut cases, &mut unkeyed);
@@ -1225,6 +1262,82 @@ pub fn reconcile(input: &ScreeningInput) -> Vec<FlightCase<'_>> {
         }
     }
     cases
+}
+
+/// The identity of a booking across pushes: owning system (RCI) and record
+/// locator, upper case. `None` for a booking without a record locator,
+/// which is never taken for another push of the same booking.
+#[must_use]
+pub fn booking_identity(booking: &Booking) -> Option<(String, String)> {
+    let locator = booking.record_locator.as_deref()?.trim();
+    if locator.is_empty() {
+        return None;
+    }
+    Some((
+        booking
+            .owner
+            .as_deref()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_uppercase(),
+        locator.to_ascii_uppercase(),
+    ))
+}
+
+/// Whether booking `a` (input index `ia`) supersedes booking `b` (input
+/// index `ib`), two pushes of the same booking: the one whose last PNR
+/// transaction (`last_modified`, DAT+700) is later, else (either time
+/// missing, or equal) the one later in the input. The push's preparation
+/// time is not part of [`Booking`]; callers that have several pushes of a
+/// booking without DAT+700 give them in the order they were sent.
+#[must_use]
+pub fn supersedes(a: &Booking, ia: usize, b: &Booking, ib: usize) -> bool {
+    match (a.last_modified, b.last_modified) {
+        (Some(x), Some(y)) if x != y => x > y,
+        _ => ia > ib,
+    }
+}
+
+/// Keeps, of several bookings of a flight with the same identity
+/// ([`booking_identity`]), only the latest ([`supersedes`]); the others go
+/// to [`FlightCase::superseded`].
+fn drop_superseded(input: &ScreeningInput, case: &mut FlightCase<'_>) {
+    if case.bookings.len() < 2 {
+        return;
+    }
+    let mut keep: Vec<usize> = Vec::with_capacity(case.bookings.len());
+    let mut by_identity: AHashMap<(String, String), usize> = AHashMap::new();
+    for &bi in &case.bookings {
+        let Some(b) = input.bookings.get(bi) else {
+            continue;
+        };
+        let Some(id) = booking_identity(b) else {
+            keep.push(bi);
+            continue;
+        };
+        match by_identity.get(&id).copied() {
+            None => {
+                by_identity.insert(id, keep.len());
+                keep.push(bi);
+            }
+            Some(slot) => {
+                let Some(&ki) = keep.get(slot) else { continue };
+                let newer = input
+                    .bookings
+                    .get(ki)
+                    .is_some_and(|k| supersedes(b, bi, k, ki));
+                if newer {
+                    case.superseded.push(ki);
+                    keep[slot] = bi;
+                } else {
+                    case.superseded.push(bi);
+                }
+            }
+        }
+    }
+    keep.sort_unstable();
+    case.superseded.sort_unstable();
+    case.bookings = keep;
 }
 
 struct PnrEntry<'a> {
@@ -1515,6 +1628,95 @@ mod tests {
         let mut t = traveller("DOE", "JANE", "1990-05-17");
         t.documents.push(passport("X1234567", "UTO", "2030-01-01"));
         t
+    }
+
+    fn pushed(modified: Option<&str>, surname: &str) -> Booking {
+        let mut b = booking(
+            "REP001",
+            "2026-01-10T12:00",
+            vec![lhr_jfk()],
+            vec![passenger("1", surname, "JANE MS", Some("1990-05-17"))],
+        );
+        b.owner = Some("ZZ".to_string());
+        b.last_modified = modified.map(datetime);
+        b
+    }
+
+    fn phone(hash: &str) -> crate::model::booking::Contact {
+        crate::model::booking::Contact {
+            kind: crate::model::booking::ContactKind::Phone,
+            source: "SSR CTCM".to_string(),
+            purpose: None,
+            traveller: None,
+            payment: None,
+            value: None,
+            link: Some(crate::model::LinkHash(hash.to_string())),
+            address: None,
+        }
+    }
+
+    #[test]
+    fn a_later_push_of_the_same_booking_supersedes_the_earlier_one() {
+        // Pushed at -72 h (last change earlier) and at -24 h, given in
+        // either order: one traveller, from the later push.
+        let early = pushed(Some("2026-03-02T09:00"), "DOE");
+        let late = pushed(Some("2026-03-04T09:00"), "ROE");
+        for (bookings, latest) in [
+            (vec![early.clone(), late.clone()], 1),
+            (vec![late.clone(), early.clone()], 0),
+        ] {
+            let input = ScreeningInput {
+                bookings,
+                ..Default::default()
+            };
+            let cases = reconcile(&input);
+            assert_eq!(cases.len(), 1);
+            assert_eq!(cases[0].bookings, vec![latest]);
+            assert_eq!(cases[0].superseded, vec![1 - latest]);
+            assert_eq!(cases[0].travellers.len(), 1);
+            assert_eq!(cases[0].travellers[0].surname.map(|s| s.value), Some("ROE"));
+        }
+        // Without DAT+700 the input order decides; another owner or
+        // another locator is another booking.
+        let input = ScreeningInput {
+            bookings: vec![pushed(None, "DOE"), pushed(None, "ROE")],
+            ..Default::default()
+        };
+        let cases = reconcile(&input);
+        assert_eq!(cases[0].bookings, vec![1]);
+        let mut other_owner = pushed(None, "ROE");
+        other_owner.owner = Some("YY".to_string());
+        let input = ScreeningInput {
+            bookings: vec![pushed(None, "DOE"), other_owner],
+            ..Default::default()
+        };
+        let cases = reconcile(&input);
+        assert_eq!(cases[0].bookings, vec![0, 1]);
+        assert!(cases[0].superseded.is_empty());
+        assert_eq!(cases[0].travellers.len(), 2);
+    }
+
+    #[test]
+    fn pushes_of_one_booking_do_not_link_it_to_itself() {
+        let mut a = pushed(Some("2026-03-02T09:00"), "DOE");
+        a.contacts.push(phone("h1"));
+        let mut b = pushed(Some("2026-03-04T09:00"), "DOE");
+        b.contacts.push(phone("h1"));
+        let mut other = booking("OTH001", "2026-01-10T12:00", vec![lhr_jfk()], vec![]);
+        other.contacts.push(phone("h1"));
+        let input = ScreeningInput {
+            bookings: vec![a.clone(), b.clone()],
+            ..Default::default()
+        };
+        let index = InputIndex::build(&input);
+        assert_eq!(index.booking(1).map(|s| s.contact_shared_bookings), Some(0));
+        let input = ScreeningInput {
+            bookings: vec![a, b, other],
+            ..Default::default()
+        };
+        let index = InputIndex::build(&input);
+        assert_eq!(index.booking(1).map(|s| s.contact_shared_bookings), Some(1));
+        assert_eq!(index.booking(2).map(|s| s.contact_shared_bookings), Some(1));
     }
 
     #[test]

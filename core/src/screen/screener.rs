@@ -11,7 +11,7 @@ use super::assessment::{
     EvidenceValue, Finding, FindingReferences, FlightFinding, FlightSummary, TravellerSummary,
 };
 use super::reconcile::{
-    reconcile, FlightCase, FlightKey, InputIndex, ScreeningInput, TravellerView,
+    booking_identity, reconcile, FlightCase, FlightKey, InputIndex, ScreeningInput, TravellerView,
 };
 use crate::indicators::{compute, Field, FieldCatalogue, TravellerFacts};
 use crate::model::booking::Booking;
@@ -118,6 +118,7 @@ pub struct Screener {
     purpose: Purpose,
     warnings: Vec<LintFinding>,
     subjects: Vec<Subject>,
+    show_links: bool,
 }
 
 /// The result of screening one [`ScreeningInput`].
@@ -178,7 +179,21 @@ impl Screener {
             purpose,
             warnings: findings,
             subjects,
+            show_links: false,
         })
+    }
+
+    /// Whether booking findings show the keyed link hash of the identifier
+    /// the bookings share (`subject.link` and the `card.link`,
+    /// `phone.link` or `email.link` evidence). Off by default: turn it on
+    /// only when the bookings were read with the caller's own key
+    /// ([`crate::pnrgov::Options::link_key`]); with the per-process random
+    /// key the hashes change from run to run, and the output would not be
+    /// the same for the same input.
+    #[must_use]
+    pub fn show_link_hashes(mut self, show: bool) -> Self {
+        self.show_links = show;
+        self
     }
 
     /// The pack.
@@ -386,8 +401,9 @@ impl Screener {
     }
 
     /// One booking finding per rule and linking identifier: the subject is
-    /// the card or contact hash, with every booking of the input that
-    /// carries it.
+    /// the kind of identifier (card, phone, e-mail) and the sorted record
+    /// locators of every booking of the input that carries it (pushes of one
+    /// booking count once); the link hash only when shown.
     fn booking_findings(
         &self,
         input: &ScreeningInput,
@@ -398,10 +414,20 @@ impl Screener {
             return Vec::new();
         }
         let mut by_hash: AHashMap<(&'static str, &str), Vec<usize>> = AHashMap::new();
+        let mut kind_of: AHashMap<&str, &'static str> = AHashMap::new();
         for (bi, b) in input.bookings.iter().enumerate() {
-            for (kind, h) in link_hashes(b) {
+            let identity = booking_identity(b);
+            for (kind, h, detail) in link_hashes(b) {
+                kind_of.entry(h).or_insert(detail);
                 let list = by_hash.entry((kind, h)).or_default();
-                if list.last() != Some(&bi) {
+                // Pushes of one booking count once (the first one stands
+                // for them: they share their record locator).
+                let again = list.last() == Some(&bi)
+                    || (identity.is_some()
+                        && list.iter().any(|&o| {
+                            input.bookings.get(o).and_then(booking_identity) == identity
+                        }));
+                if !again {
                     list.push(bi);
                 }
             }
@@ -419,8 +445,8 @@ impl Screener {
                 Subject::Traveller => continue,
             };
             let mut hashes: Vec<&str> = link_hashes(booking)
-                .filter(|(k, _)| *k == kind)
-                .map(|(_, h)| h)
+                .filter(|(k, _, _)| *k == kind)
+                .map(|(_, h, _)| h)
                 .collect();
             hashes.sort_unstable();
             hashes.dedup();
@@ -432,6 +458,7 @@ impl Screener {
                     continue;
                 }
                 seen.push((ri, h));
+                let detail = kind_of.get(h).copied().unwrap_or(kind);
                 let mut locators: Vec<String> = bookings
                     .iter()
                     .filter_map(|&i| input.bookings.get(i))
@@ -440,33 +467,41 @@ impl Screener {
                 locators.sort();
                 let count = bookings.len();
                 let explanation = format!(
-                    "The same {} (keyed hash) appears in {count} bookings of the data screened: {}.",
-                    if kind == "card" { "payment card" } else { "phone or e-mail" },
+                    "The same {} appears in {count} bookings of the data screened: {}.",
+                    match detail {
+                        "card" => "payment card",
+                        "phone" => "phone number",
+                        "email" => "e-mail address",
+                        _ => "phone or e-mail",
+                    },
                     rule.title.to_lowercase()
                 );
-                let evidence = vec![
-                    Evidence {
-                        field: format!("{kind}.link"),
+                let mut evidence = Vec::with_capacity(2);
+                if self.show_links {
+                    evidence.push(Evidence {
+                        field: format!("{detail}.link"),
                         value: EvidenceValue::Text(h.to_string()),
                         source: EvidenceSource::Pnr,
-                    },
-                    Evidence {
-                        field: format!("{kind}.bookings"),
-                        value: EvidenceValue::Number(count as f64),
-                        source: EvidenceSource::Derived,
-                    },
-                ];
+                    });
+                }
+                evidence.push(Evidence {
+                    field: format!("{detail}.bookings"),
+                    value: EvidenceValue::Number(count as f64),
+                    source: EvidenceSource::Derived,
+                });
                 out.push(BookingFinding {
                     flight: flight.clone(),
                     subject: BookingSubject {
-                        kind,
-                        id: h.to_string(),
+                        kind: detail,
+                        id: format!("{detail}:{}", locators.join(",")),
                         bookings: locators,
+                        link: self.show_links.then(|| h.to_string()),
                     },
                     finding: self.finding_with(rule, explanation, evidence),
                 });
             }
         }
+        out.sort_by(|a, b| (&a.finding.rule, &a.subject.id).cmp(&(&b.finding.rule, &b.subject.id)));
         out
     }
 
@@ -550,27 +585,24 @@ fn subject_of(rule: &Rule) -> Subject {
 }
 
 /// The card and contact link hashes of a booking's current payments and
-/// its phones and e-mails.
-fn link_hashes(b: &Booking) -> impl Iterator<Item = (&'static str, &str)> + '_ {
+/// its phones and e-mails: (subject kind, hash, identifier kind).
+fn link_hashes(b: &Booking) -> impl Iterator<Item = (&'static str, &str, &'static str)> + '_ {
+    use crate::model::booking::ContactKind;
     let cards = b
         .payments
         .iter()
         .filter(|p| !p.old)
         .filter_map(|p| p.card.as_ref())
-        .map(|c| ("card", c.link.0.as_str()));
-    let contacts = b
-        .contacts
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.kind,
-                crate::model::booking::ContactKind::Phone
-                    | crate::model::booking::ContactKind::Email
-            )
-        })
-        .filter_map(|c| c.link.as_ref())
-        .map(|h| ("contact", h.0.as_str()));
-    cards.chain(contacts).filter(|(_, h)| !h.is_empty())
+        .map(|c| ("card", c.link.0.as_str(), "card"));
+    let contacts = b.contacts.iter().filter_map(|c| {
+        let detail = match c.kind {
+            ContactKind::Phone => "phone",
+            ContactKind::Email => "email",
+            ContactKind::Address => return None,
+        };
+        c.link.as_ref().map(|h| ("contact", h.0.as_str(), detail))
+    });
+    cards.chain(contacts).filter(|(_, h, _)| !h.is_empty())
 }
 
 /// An evidence value as output shows it; document numbers are masked.
