@@ -2,11 +2,14 @@
 //!
 //! `paxscreen parse FILE...` reads PAXLST manifests and PNRGOV pushes and
 //! prints one JSON object per message (JSON Lines); `paxscreen mrz` reads
-//! ICAO 9303 machine-readable zones.
+//! ICAO 9303 machine-readable zones; `paxscreen screen` screens them
+//! against a rule pack; `paxscreen rules` shows, lints and explains packs.
 
 mod input;
 mod mrz_command;
 mod parse_command;
+mod rules_command;
+mod screen_command;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -35,6 +38,22 @@ enum Command {
     /// Exit status: 0 when every check digit passes, 1 when one fails or the
     /// lines cannot be read, 2 on a usage error.
     Mrz(mrz_command::MrzArgs),
+    /// Screen PAXLST manifests, PNRGOV pushes and MRZ scans together (a
+    /// manifest and the PNR push of the same flight are joined) and print
+    /// one JSON line per traveller assessment, then flight and booking
+    /// findings; a summary goes to standard error.
+    ///
+    /// Exit status: 0 when every input was read; 1 when some input could
+    /// not be read (the others are still screened); 2 on a usage error
+    /// (including a rule pack that does not load or is refused); 3 with
+    /// --fail-on when any traveller reaches that status (review counts
+    /// review and inhibit) and every input was read.
+    Screen(screen_command::ScreenArgs),
+    /// Show the embedded rule packs, lint a pack, list the fields rules read.
+    ///
+    /// Exit status of `rules lint`: 0 when the pack is accepted, 1 when it
+    /// does not load or the linter refuses it, 2 on a usage error.
+    Rules(rules_command::RulesArgs),
 }
 
 /// Inputs named on the command line: files, directories (read recursively,
@@ -51,6 +70,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse(args) => parse_command::run(&args),
         Command::Mrz(args) => mrz_command::run(&args),
+        Command::Screen(args) => screen_command::run(&args),
+        Command::Rules(args) => rules_command::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 pub mod edifact;
+pub mod indicators;
 pub mod model;
 pub mod mrz;
 pub mod paxlst;

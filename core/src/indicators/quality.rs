@@ -1,0 +1,69 @@
+//! Data quality (DQ family): goes to data-quality operations, never risk.
+//!
+//! * `quality.document_missing`: no source gives a travel document.
+//! * `quality.placeholder_number`: the primary document number is one
+//!   repeated character, contains `XXXX`, is a run of `123456789` or a word
+//!   such as `UNKNOWN`.
+//! * `quality.placeholder_birth_date`: 1 January (written when the day is
+//!   unknown; many genuine documents carry it).
+//! * `quality.name_missing`: no readable surname after normalisation.
+//! * `quality.manual_entry`: GEI+4 code `174` on the API record (`173`
+//!   reads as verified) *(verify the code meanings per implementation
+//!   guide)*; missing when the record has no GEI.
+
+use chrono::Datelike;
+
+use super::{Context, Field, Slot, TravellerFacts};
+
+/// Computes the data-quality family.
+pub fn compute<'v>(ctx: &Context<'v, '_>, f: &mut TravellerFacts<'v>) {
+    let any_document = ctx.view.documents().next().is_some();
+    f.set(Field::QualityDocumentMissing, Slot::Bool(!any_document));
+    if let Some(n) = ctx.primary.and_then(|d| d.number) {
+        f.set(
+            Field::QualityPlaceholderNumber,
+            Slot::Bool(is_placeholder_number(n)),
+        );
+    }
+    if let Some(b) = ctx.birth_date {
+        f.set(
+            Field::QualityPlaceholderBirthDate,
+            Slot::Bool(b.month() == 1 && b.day() == 1),
+        );
+    }
+    let missing = ctx.view.name().is_none_or(|n| n.surname_tokens.is_empty());
+    f.set(Field::QualityNameMissing, Slot::Bool(missing));
+    if let Some(api) = ctx.view.api {
+        let v = &api.record.verification;
+        if v.iter().any(|c| c.trim() == "174") {
+            f.set(Field::QualityManualEntry, Slot::Bool(true));
+        } else if v.iter().any(|c| c.trim() == "173") {
+            f.set(Field::QualityManualEntry, Slot::Bool(false));
+        }
+    }
+}
+
+/// Whether a document number looks like a placeholder.
+#[must_use]
+pub fn is_placeholder_number(number: &str) -> bool {
+    let n = number.trim();
+    if n.is_empty() {
+        return true;
+    }
+    let upper = n.to_ascii_uppercase();
+    let mut chars = upper.chars();
+    let first = chars.next();
+    if n.len() >= 3 && chars.all(|c| Some(c) == first) {
+        return true;
+    }
+    if upper.contains("XXXX") {
+        return true;
+    }
+    if n.len() >= 6 && ("1234567890".starts_with(n) || "987654321".starts_with(n)) {
+        return true;
+    }
+    matches!(
+        upper.as_str(),
+        "UNKNOWN" | "NONE" | "NA" | "N/A" | "TBA" | "TBC"
+    )
+}
