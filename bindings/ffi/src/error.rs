@@ -97,3 +97,19 @@ pub enum PackError {
     #[error("{0}")]
     Internal(String),
 }
+
+/// Inputs that could not be screened.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+#[uniffi(flat_error)]
+pub enum ScreenError {
+    /// An input could not be read at all; the message names the input, the
+    /// position and the reason.
+    #[error("{0}")]
+    Unreadable(String),
+    /// An argument is not valid (a traveller index out of range...).
+    #[error("{0}")]
+    InvalidArgument(String),
+    /// A bug in paxscreen (a panic caught at the boundary).
+    #[error("{0}")]
+    Internal(String),
+}

@@ -15,7 +15,7 @@
 //!   gender, MRZ format, check status) are enums.
 //! - Counts and indexes are unsigned; byte offsets are `u64`.
 //! - Errors: one error type per concern ([`ParseError`], [`MrzError`],
-//!   [`PackError`]); each message starts with the place and says why, and
+//!   [`PackError`], [`ScreenError`]); each message starts with the place and says why, and
 //!   the same text is Kotlin's `message`, Python's `str(e)` and Swift's
 //!   `localizedDescription`. A Rust panic never crosses the boundary: it
 //!   becomes the `Internal` variant of the function's error.
@@ -32,9 +32,11 @@ mod guard;
 mod manifest;
 mod parse;
 mod scan;
+mod screen;
 
 pub use booking::*;
-pub use error::{MrzError, PackError, ParseError};
+pub use error::{MrzError, PackError, ParseError, ScreenError};
 pub use manifest::*;
 pub use parse::*;
 pub use scan::*;
+pub use screen::*;

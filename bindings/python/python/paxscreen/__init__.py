@@ -1,5 +1,12 @@
 """paxscreen: passenger data parsing and screening for carriers and border agencies.
 
+Screens travellers with a :class:`Screener` built once from a rule pack
+(``Screener("carrier")`` uses the embedded default pack; it is safe to share
+across threads): :meth:`Screener.screen_checkin` for one passenger at
+check-in, :meth:`Screener.screen_bytes` for whole inputs. Every
+:class:`Assessment` has a status (clear, review, inhibit), findings,
+protection referrals and explanations a person can read.
+
 Reads UN/EDIFACT PAXLST manifests (:func:`parse_paxlst`), UN/EDIFACT PNRGOV
 pushes (:func:`parse_pnrgov`) and ICAO 9303 machine-readable zones
 (:func:`parse_mrz`) into plain records, with every deviation from the
@@ -15,7 +22,7 @@ Conventions:
   ``YYYY-MM-DDTHH:MM:SS`` (local time, as messages give it).
 * Errors are one exception type per concern: :class:`ParseError` (an
   EDIFACT input that cannot be read at all), :class:`MrzError` and
-  :class:`PackError`. Each has a subclass per kind
+  :class:`PackError` and :class:`ScreenError`. Each has a subclass per kind
   (``ParseError.NoMessage``...), and ``str(e)`` gives the position and the
   reason, e.g. ``"line 1, column 1: the input holds no PAXLST message
   [edifact.no_message]"``. A bug in the Rust core surfaces as the
@@ -28,9 +35,23 @@ import datetime as _dt
 import os as _os
 from typing import Optional, Sequence, Union
 
-from ._ffi import paxscreen_ffi as _ffi
+from ._ffi import paxscreen_ffi as _native
 from ._ffi.paxscreen_ffi import (
     Address,
+    Assessment,
+    BookingFinding,
+    Evidence,
+    Exoneration,
+    Finding,
+    FlightFinding,
+    FlightSummary,
+    LintFinding,
+    ScreenError,
+    Screener,
+    Screening,
+    Status,
+    TravellerSummary,
+    default_pack,
     BagTagRange,
     Booking,
     BookingContact,
@@ -73,6 +94,21 @@ from ._ffi.paxscreen_ffi import (
 
 __all__ = [
     "Address",
+    "Assessment",
+    "BookingFinding",
+    "Evidence",
+    "Exoneration",
+    "Finding",
+    "FlightFinding",
+    "FlightSummary",
+    "LintFinding",
+    "ScreenError",
+    "Screener",
+    "Screening",
+    "Status",
+    "TravellerSummary",
+    "default_pack",
+    "lint_pack",
     "BagTagRange",
     "Booking",
     "BookingContact",
@@ -143,7 +179,7 @@ def _bytes(data: BytesInput) -> bytes:
 
 def library_version() -> str:
     """The version of the Rust library this package runs."""
-    return _ffi.library_version()
+    return _native.library_version()
 
 
 def parse_paxlst(
@@ -165,7 +201,7 @@ def parse_paxlst(
         ParseError: only when nothing can be read (empty input, no
             interchange, no PAXLST message).
     """
-    return _ffi.parse_paxlst(_bytes(data), strict, _date(reference_date))
+    return _native.parse_paxlst(_bytes(data), strict, _date(reference_date))
 
 
 def parse_pnrgov(
@@ -189,7 +225,7 @@ def parse_pnrgov(
         ParseError: only when nothing can be read.
     """
     key = bytes(link_key) if link_key is not None else None
-    return _ffi.parse_pnrgov(_bytes(data), strict, key, _date(reference_date))
+    return _native.parse_pnrgov(_bytes(data), strict, key, _date(reference_date))
 
 
 def parse_mrz(lines: Union[str, Sequence[str]], *, today: DateLike = None) -> DocumentScan:
@@ -209,4 +245,24 @@ def parse_mrz(lines: Union[str, Sequence[str]], *, today: DateLike = None) -> Do
     """
     if isinstance(lines, str):
         lines = lines.splitlines()
-    return _ffi.parse_mrz(list(lines), _date(today))
+    return _native.parse_mrz(list(lines), _date(today))
+
+
+def lint_pack(pack_toml: str, purpose: str, *, today: DateLike = None) -> "list[LintFinding]":
+    """Lint a rule pack (TOML text) for a deployment purpose.
+
+    Args:
+        pack_toml: the pack.
+        purpose: ``carrier``, ``border-api``, ``pnr-serious-crime`` or
+            ``protection``.
+        today: the reference date for the pack's review deadline.
+
+    Returns:
+        Every finding; one of severity ``ERROR`` means :class:`Screener`
+        refuses the pack.
+
+    Raises:
+        PackError: when the pack does not load at all (``str(e)`` lists every
+            error with its line and column) or the purpose is unknown.
+    """
+    return _native.lint_pack(pack_toml, purpose, _date(today))

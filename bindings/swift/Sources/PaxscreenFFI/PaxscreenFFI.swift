@@ -583,6 +583,262 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 }
 
 
+
+
+/**
+ * A linted, compiled rule pack, ready to screen. Build it once and share
+ * it: it is immutable, safe to call from many threads at once.
+ */
+public protocol ScreenerProtocol: AnyObject, Sendable {
+    
+    /**
+     * The pack's id.
+     */
+    func packId()  -> String
+    
+    /**
+     * The pack's version.
+     */
+    func packVersion()  -> String
+    
+    /**
+     * The purpose it screens for.
+     */
+    func purpose()  -> String
+    
+    /**
+     * Screens several inputs together as one (a manifest and the PNR push
+     * of its flight are joined; MRZ text is matched to its traveller):
+     * each input is PAXLST and/or PNRGOV EDIFACT, or MRZ lines.
+     */
+    func screenBytes(inputs: [Data]) throws  -> Screening
+    
+    /**
+     * The check-in path: screens traveller number `traveller` (from 0) of
+     * the first manifest in `manifest` (PAXLST bytes) on its first leg,
+     * with the document scan `mrz_lines` and the first booking of
+     * `booking` (PNRGOV bytes) when the caller has them. Nothing links
+     * this traveller to other bookings.
+     */
+    func screenCheckin(manifest: Data, traveller: UInt32, mrzLines: [String]?, booking: Data?) throws  -> Assessment
+    
+    /**
+     * Lint warnings of the pack (an overdue review...).
+     */
+    func warnings()  -> [LintFinding]
+    
+}
+/**
+ * A linted, compiled rule pack, ready to screen. Build it once and share
+ * it: it is immutable, safe to call from many threads at once.
+ */
+open class Screener: ScreenerProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_paxscreen_ffi_fn_clone_screener(self.handle, $0) }
+    }
+    /**
+     * Builds a screener for a purpose (`carrier`, `border-api`,
+     * `pnr-serious-crime`, `protection`) from a rule pack (TOML text;
+     * `None` for the embedded default pack of the purpose). The pack is linted
+     * with `today` (`YYYY-MM-DD`, default the current date) as the
+     * reference for its review deadline and refused when the linter says
+     * so. `today` is also the reference date for two-digit years and MRZ
+     * dates of the inputs. `link_key` keys the hashes that link cards and
+     * contacts across bookings (a random per-process key when `None`: pass
+     * your own secret to compare results across processes).
+     */
+public convenience init(purpose: String, packToml: String? = nil, today: String? = nil, linkKey: Data? = nil)throws  {
+    let handle =
+        try rustCallWithError(FfiConverterTypePackError_lift) {
+        uniffiCallStatus in
+    uniffi_paxscreen_ffi_fn_constructor_screener_new(
+        FfiConverterString.lower(purpose),
+        FfiConverterOptionString.lower(packToml),
+        FfiConverterOptionString.lower(today),
+        FfiConverterOptionData.lower(linkKey),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_paxscreen_ffi_fn_free_screener(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The pack's id.
+     */
+open func packId() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paxscreen_ffi_fn_method_screener_pack_id(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The pack's version.
+     */
+open func packVersion() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paxscreen_ffi_fn_method_screener_pack_version(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The purpose it screens for.
+     */
+open func purpose() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paxscreen_ffi_fn_method_screener_purpose(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Screens several inputs together as one (a manifest and the PNR push
+     * of its flight are joined; MRZ text is matched to its traveller):
+     * each input is PAXLST and/or PNRGOV EDIFACT, or MRZ lines.
+     */
+open func screenBytes(inputs: [Data])throws  -> Screening  {
+    return try  FfiConverterTypeScreening_lift(try rustCallWithError(FfiConverterTypeScreenError_lift) {
+        uniffiCallStatus in
+    uniffi_paxscreen_ffi_fn_method_screener_screen_bytes(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceData.lower(inputs),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The check-in path: screens traveller number `traveller` (from 0) of
+     * the first manifest in `manifest` (PAXLST bytes) on its first leg,
+     * with the document scan `mrz_lines` and the first booking of
+     * `booking` (PNRGOV bytes) when the caller has them. Nothing links
+     * this traveller to other bookings.
+     */
+open func screenCheckin(manifest: Data, traveller: UInt32, mrzLines: [String]? = nil, booking: Data? = nil)throws  -> Assessment  {
+    return try  FfiConverterTypeAssessment_lift(try rustCallWithError(FfiConverterTypeScreenError_lift) {
+        uniffiCallStatus in
+    uniffi_paxscreen_ffi_fn_method_screener_screen_checkin(
+            self.uniffiCloneHandle(),
+        FfiConverterData.lower(manifest),
+        FfiConverterUInt32.lower(traveller),
+        FfiConverterOptionSequenceString.lower(mrzLines),
+        FfiConverterOptionData.lower(booking),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Lint warnings of the pack (an overdue review...).
+     */
+open func warnings() -> [LintFinding]  {
+    return try!  FfiConverterSequenceTypeLintFinding.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paxscreen_ffi_fn_method_screener_warnings(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScreener: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Screener
+
+    public static func lift(_ handle: UInt64) throws -> Screener {
+        return Screener(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Screener) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Screener {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Screener, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreener_lift(_ handle: UInt64) throws -> Screener {
+    return try FfiConverterTypeScreener.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreener_lower(_ value: Screener) -> UInt64 {
+    return FfiConverterTypeScreener.lower(value)
+}
+
+
+
+
 /**
  * A postal address (NAD elements 5 to 9).
  */
@@ -679,6 +935,135 @@ public func FfiConverterTypeAddress_lift(_ buf: RustBuffer) throws -> Address {
 #endif
 public func FfiConverterTypeAddress_lower(_ value: Address) -> RustBuffer {
     return FfiConverterTypeAddress.lower(value)
+}
+
+
+/**
+ * The result of screening one traveller on one flight.
+ */
+public struct Assessment: Equatable, Hashable {
+    /**
+     * Who.
+     */
+    public var traveller: TravellerSummary
+    /**
+     * Which flight.
+     */
+    public var flight: FlightSummary
+    /**
+     * `clear`, `review` or `inhibit`: only compliance findings inhibit.
+     */
+    public var status: Status
+    /**
+     * Compliance and facilitation findings.
+     */
+    public var findings: [Finding]
+    /**
+     * Protection referrals (never change the status).
+     */
+    public var referrals: [Finding]
+    /**
+     * Data quality findings.
+     */
+    public var dataQuality: [Finding]
+    /**
+     * Set when facilitation findings were suppressed.
+     */
+    public var exoneration: Exoneration?
+    /**
+     * Every rule id that fired (findings, referrals, data quality), sorted.
+     */
+    public var ruleIds: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Who.
+         */traveller: TravellerSummary, 
+        /**
+         * Which flight.
+         */flight: FlightSummary, 
+        /**
+         * `clear`, `review` or `inhibit`: only compliance findings inhibit.
+         */status: Status, 
+        /**
+         * Compliance and facilitation findings.
+         */findings: [Finding], 
+        /**
+         * Protection referrals (never change the status).
+         */referrals: [Finding], 
+        /**
+         * Data quality findings.
+         */dataQuality: [Finding], 
+        /**
+         * Set when facilitation findings were suppressed.
+         */exoneration: Exoneration?, 
+        /**
+         * Every rule id that fired (findings, referrals, data quality), sorted.
+         */ruleIds: [String]) {
+        self.traveller = traveller
+        self.flight = flight
+        self.status = status
+        self.findings = findings
+        self.referrals = referrals
+        self.dataQuality = dataQuality
+        self.exoneration = exoneration
+        self.ruleIds = ruleIds
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Assessment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAssessment: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Assessment {
+        return
+            try Assessment(
+                traveller: FfiConverterTypeTravellerSummary.read(from: &buf), 
+                flight: FfiConverterTypeFlightSummary.read(from: &buf), 
+                status: FfiConverterTypeStatus.read(from: &buf), 
+                findings: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                referrals: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                dataQuality: FfiConverterSequenceTypeFinding.read(from: &buf), 
+                exoneration: FfiConverterOptionTypeExoneration.read(from: &buf), 
+                ruleIds: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Assessment, into buf: inout [UInt8]) {
+        FfiConverterTypeTravellerSummary.write(value.traveller, into: &buf)
+        FfiConverterTypeFlightSummary.write(value.flight, into: &buf)
+        FfiConverterTypeStatus.write(value.status, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.findings, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.referrals, into: &buf)
+        FfiConverterSequenceTypeFinding.write(value.dataQuality, into: &buf)
+        FfiConverterOptionTypeExoneration.write(value.exoneration, into: &buf)
+        FfiConverterSequenceString.write(value.ruleIds, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAssessment_lift(_ buf: RustBuffer) throws -> Assessment {
+    return try FfiConverterTypeAssessment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAssessment_lower(_ value: Assessment) -> RustBuffer {
+    return FfiConverterTypeAssessment.lower(value)
 }
 
 
@@ -1116,6 +1501,105 @@ public func FfiConverterTypeBookingContact_lift(_ buf: RustBuffer) throws -> Boo
 #endif
 public func FfiConverterTypeBookingContact_lower(_ value: BookingContact) -> RustBuffer {
     return FfiConverterTypeBookingContact.lower(value)
+}
+
+
+/**
+ * A finding about bookings or an identifier linking them.
+ */
+public struct BookingFinding: Equatable, Hashable {
+    /**
+     * The flight.
+     */
+    public var flight: FlightSummary
+    /**
+     * `card`, `contact`...: what links the bookings.
+     */
+    public var subjectKind: String
+    /**
+     * The subject's identifier (a keyed hash, never the card or contact).
+     */
+    public var subjectId: String
+    /**
+     * The record locators concerned.
+     */
+    public var bookings: [String]
+    /**
+     * The finding.
+     */
+    public var finding: Finding
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The flight.
+         */flight: FlightSummary, 
+        /**
+         * `card`, `contact`...: what links the bookings.
+         */subjectKind: String, 
+        /**
+         * The subject's identifier (a keyed hash, never the card or contact).
+         */subjectId: String, 
+        /**
+         * The record locators concerned.
+         */bookings: [String], 
+        /**
+         * The finding.
+         */finding: Finding) {
+        self.flight = flight
+        self.subjectKind = subjectKind
+        self.subjectId = subjectId
+        self.bookings = bookings
+        self.finding = finding
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension BookingFinding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeBookingFinding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> BookingFinding {
+        return
+            try BookingFinding(
+                flight: FfiConverterTypeFlightSummary.read(from: &buf), 
+                subjectKind: FfiConverterString.read(from: &buf), 
+                subjectId: FfiConverterString.read(from: &buf), 
+                bookings: FfiConverterSequenceString.read(from: &buf), 
+                finding: FfiConverterTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: BookingFinding, into buf: inout [UInt8]) {
+        FfiConverterTypeFlightSummary.write(value.flight, into: &buf)
+        FfiConverterString.write(value.subjectKind, into: &buf)
+        FfiConverterString.write(value.subjectId, into: &buf)
+        FfiConverterSequenceString.write(value.bookings, into: &buf)
+        FfiConverterTypeFinding.write(value.finding, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingFinding_lift(_ buf: RustBuffer) throws -> BookingFinding {
+    return try FfiConverterTypeBookingFinding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeBookingFinding_lower(_ value: BookingFinding) -> RustBuffer {
+    return FfiConverterTypeBookingFinding.lower(value)
 }
 
 
@@ -1946,6 +2430,414 @@ public func FfiConverterTypeEnvelopeParty_lower(_ value: EnvelopeParty) -> RustB
 
 
 /**
+ * One field and value that triggered a rule.
+ */
+public struct Evidence: Equatable, Hashable {
+    /**
+     * The catalogue field (`document.days_valid_after_arrival`).
+     */
+    public var field: String
+    /**
+     * The value as text (masked when sensitive); `None` when missing.
+     */
+    public var value: String?
+    /**
+     * `api`, `pnr`, `scan` or `derived`.
+     */
+    public var source: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The catalogue field (`document.days_valid_after_arrival`).
+         */field: String, 
+        /**
+         * The value as text (masked when sensitive); `None` when missing.
+         */value: String?, 
+        /**
+         * `api`, `pnr`, `scan` or `derived`.
+         */source: String) {
+        self.field = field
+        self.value = value
+        self.source = source
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Evidence: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEvidence: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Evidence {
+        return
+            try Evidence(
+                field: FfiConverterString.read(from: &buf), 
+                value: FfiConverterOptionString.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Evidence, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterOptionString.write(value.value, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEvidence_lift(_ buf: RustBuffer) throws -> Evidence {
+    return try FfiConverterTypeEvidence.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEvidence_lower(_ value: Evidence) -> RustBuffer {
+    return FfiConverterTypeEvidence.lower(value)
+}
+
+
+/**
+ * Facilitation findings set aside because a protection rule explains
+ * them (PRT-04).
+ */
+public struct Exoneration: Equatable, Hashable {
+    /**
+     * The protection rule.
+     */
+    public var rule: String
+    /**
+     * Why.
+     */
+    public var explanation: String
+    /**
+     * The rule ids suppressed.
+     */
+    public var suppressed: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The protection rule.
+         */rule: String, 
+        /**
+         * Why.
+         */explanation: String, 
+        /**
+         * The rule ids suppressed.
+         */suppressed: [String]) {
+        self.rule = rule
+        self.explanation = explanation
+        self.suppressed = suppressed
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Exoneration: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExoneration: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Exoneration {
+        return
+            try Exoneration(
+                rule: FfiConverterString.read(from: &buf), 
+                explanation: FfiConverterString.read(from: &buf), 
+                suppressed: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Exoneration, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.rule, into: &buf)
+        FfiConverterString.write(value.explanation, into: &buf)
+        FfiConverterSequenceString.write(value.suppressed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExoneration_lift(_ buf: RustBuffer) throws -> Exoneration {
+    return try FfiConverterTypeExoneration.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExoneration_lower(_ value: Exoneration) -> RustBuffer {
+    return FfiConverterTypeExoneration.lower(value)
+}
+
+
+/**
+ * One rule that fired, explained. Protection findings are referrals:
+ * they never change a status.
+ */
+public struct Finding: Equatable, Hashable {
+    /**
+     * Rule id (`DOC-02a`).
+     */
+    public var rule: String
+    /**
+     * Rule title.
+     */
+    public var title: String
+    /**
+     * Pack id.
+     */
+    public var pack: String
+    /**
+     * Pack version.
+     */
+    public var packVersion: String
+    /**
+     * `compliance`, `facilitation`, `protection` or `data_quality`.
+     */
+    public var channel: String
+    /**
+     * `strong`, `moderate` or `weak`.
+     */
+    public var weight: String
+    /**
+     * `low`, `medium` or `high`.
+     */
+    public var severity: String
+    /**
+     * The status this finding asks for on its own.
+     */
+    public var status: Status
+    /**
+     * A sentence a person can read.
+     */
+    public var explanation: String
+    /**
+     * What would clear it.
+     */
+    public var clears: String
+    /**
+     * Legal basis, as the pack states it.
+     */
+    public var legalBasis: String?
+    /**
+     * Source of the indicator.
+     */
+    public var indicatorSource: String?
+    /**
+     * The fields and values that triggered it.
+     */
+    public var evidence: [Evidence]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Rule id (`DOC-02a`).
+         */rule: String, 
+        /**
+         * Rule title.
+         */title: String, 
+        /**
+         * Pack id.
+         */pack: String, 
+        /**
+         * Pack version.
+         */packVersion: String, 
+        /**
+         * `compliance`, `facilitation`, `protection` or `data_quality`.
+         */channel: String, 
+        /**
+         * `strong`, `moderate` or `weak`.
+         */weight: String, 
+        /**
+         * `low`, `medium` or `high`.
+         */severity: String, 
+        /**
+         * The status this finding asks for on its own.
+         */status: Status, 
+        /**
+         * A sentence a person can read.
+         */explanation: String, 
+        /**
+         * What would clear it.
+         */clears: String, 
+        /**
+         * Legal basis, as the pack states it.
+         */legalBasis: String?, 
+        /**
+         * Source of the indicator.
+         */indicatorSource: String?, 
+        /**
+         * The fields and values that triggered it.
+         */evidence: [Evidence]) {
+        self.rule = rule
+        self.title = title
+        self.pack = pack
+        self.packVersion = packVersion
+        self.channel = channel
+        self.weight = weight
+        self.severity = severity
+        self.status = status
+        self.explanation = explanation
+        self.clears = clears
+        self.legalBasis = legalBasis
+        self.indicatorSource = indicatorSource
+        self.evidence = evidence
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Finding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFinding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Finding {
+        return
+            try Finding(
+                rule: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                pack: FfiConverterString.read(from: &buf), 
+                packVersion: FfiConverterString.read(from: &buf), 
+                channel: FfiConverterString.read(from: &buf), 
+                weight: FfiConverterString.read(from: &buf), 
+                severity: FfiConverterString.read(from: &buf), 
+                status: FfiConverterTypeStatus.read(from: &buf), 
+                explanation: FfiConverterString.read(from: &buf), 
+                clears: FfiConverterString.read(from: &buf), 
+                legalBasis: FfiConverterOptionString.read(from: &buf), 
+                indicatorSource: FfiConverterOptionString.read(from: &buf), 
+                evidence: FfiConverterSequenceTypeEvidence.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Finding, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.rule, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterString.write(value.pack, into: &buf)
+        FfiConverterString.write(value.packVersion, into: &buf)
+        FfiConverterString.write(value.channel, into: &buf)
+        FfiConverterString.write(value.weight, into: &buf)
+        FfiConverterString.write(value.severity, into: &buf)
+        FfiConverterTypeStatus.write(value.status, into: &buf)
+        FfiConverterString.write(value.explanation, into: &buf)
+        FfiConverterString.write(value.clears, into: &buf)
+        FfiConverterOptionString.write(value.legalBasis, into: &buf)
+        FfiConverterOptionString.write(value.indicatorSource, into: &buf)
+        FfiConverterSequenceTypeEvidence.write(value.evidence, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFinding_lift(_ buf: RustBuffer) throws -> Finding {
+    return try FfiConverterTypeFinding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFinding_lower(_ value: Finding) -> RustBuffer {
+    return FfiConverterTypeFinding.lower(value)
+}
+
+
+/**
+ * A finding about a flight as a whole.
+ */
+public struct FlightFinding: Equatable, Hashable {
+    /**
+     * The flight.
+     */
+    public var flight: FlightSummary
+    /**
+     * The finding.
+     */
+    public var finding: Finding
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The flight.
+         */flight: FlightSummary, 
+        /**
+         * The finding.
+         */finding: Finding) {
+        self.flight = flight
+        self.finding = finding
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FlightFinding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFlightFinding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FlightFinding {
+        return
+            try FlightFinding(
+                flight: FfiConverterTypeFlightSummary.read(from: &buf), 
+                finding: FfiConverterTypeFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FlightFinding, into buf: inout [UInt8]) {
+        FfiConverterTypeFlightSummary.write(value.flight, into: &buf)
+        FfiConverterTypeFinding.write(value.finding, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlightFinding_lift(_ buf: RustBuffer) throws -> FlightFinding {
+    return try FfiConverterTypeFlightFinding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlightFinding_lower(_ value: FlightFinding) -> RustBuffer {
+    return FfiConverterTypeFlightFinding.lower(value)
+}
+
+
+/**
  * A flight segment of the itinerary (TVL and its group).
  */
 public struct FlightSegment: Equatable, Hashable {
@@ -2125,6 +3017,105 @@ public func FfiConverterTypeFlightSegment_lower(_ value: FlightSegment) -> RustB
 
 
 /**
+ * Which flight an assessment is about.
+ */
+public struct FlightSummary: Equatable, Hashable {
+    /**
+     * Carrier.
+     */
+    public var carrier: String?
+    /**
+     * Flight number.
+     */
+    public var number: String?
+    /**
+     * Origin airport.
+     */
+    public var origin: String?
+    /**
+     * Destination airport.
+     */
+    public var destination: String?
+    /**
+     * Local departure (`YYYY-MM-DDTHH:MM:SS`).
+     */
+    public var departure: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Carrier.
+         */carrier: String?, 
+        /**
+         * Flight number.
+         */number: String?, 
+        /**
+         * Origin airport.
+         */origin: String?, 
+        /**
+         * Destination airport.
+         */destination: String?, 
+        /**
+         * Local departure (`YYYY-MM-DDTHH:MM:SS`).
+         */departure: String?) {
+        self.carrier = carrier
+        self.number = number
+        self.origin = origin
+        self.destination = destination
+        self.departure = departure
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension FlightSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFlightSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FlightSummary {
+        return
+            try FlightSummary(
+                carrier: FfiConverterOptionString.read(from: &buf), 
+                number: FfiConverterOptionString.read(from: &buf), 
+                origin: FfiConverterOptionString.read(from: &buf), 
+                destination: FfiConverterOptionString.read(from: &buf), 
+                departure: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FlightSummary, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.carrier, into: &buf)
+        FfiConverterOptionString.write(value.number, into: &buf)
+        FfiConverterOptionString.write(value.origin, into: &buf)
+        FfiConverterOptionString.write(value.destination, into: &buf)
+        FfiConverterOptionString.write(value.departure, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlightSummary_lift(_ buf: RustBuffer) throws -> FlightSummary {
+    return try FfiConverterTypeFlightSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFlightSummary_lower(_ value: FlightSummary) -> RustBuffer {
+    return FfiConverterTypeFlightSummary.lower(value)
+}
+
+
+/**
  * One leg of the flight (TDT with its LOC and DTM).
  */
 public struct Leg: Equatable, Hashable {
@@ -2289,6 +3280,125 @@ public func FfiConverterTypeLegPoint_lift(_ buf: RustBuffer) throws -> LegPoint 
 #endif
 public func FfiConverterTypeLegPoint_lower(_ value: LegPoint) -> RustBuffer {
     return FfiConverterTypeLegPoint.lower(value)
+}
+
+
+/**
+ * One finding of the pack linter.
+ */
+public struct LintFinding: Equatable, Hashable {
+    /**
+     * `Error` refuses the pack; `Warning` is reported.
+     */
+    public var severity: Severity
+    /**
+     * Stable code (`lint.sensitive-field`...).
+     */
+    public var code: String
+    /**
+     * The rule it is about (`None` for the pack itself).
+     */
+    public var ruleId: String?
+    /**
+     * What is wrong and what to do.
+     */
+    public var message: String
+    /**
+     * 1-based line in the pack file.
+     */
+    public var line: UInt32
+    /**
+     * 1-based column in the pack file.
+     */
+    public var column: UInt32
+    /**
+     * The whole finding on one line (`error[code]: rule X, line L, column C: message`).
+     */
+    public var display: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `Error` refuses the pack; `Warning` is reported.
+         */severity: Severity, 
+        /**
+         * Stable code (`lint.sensitive-field`...).
+         */code: String, 
+        /**
+         * The rule it is about (`None` for the pack itself).
+         */ruleId: String?, 
+        /**
+         * What is wrong and what to do.
+         */message: String, 
+        /**
+         * 1-based line in the pack file.
+         */line: UInt32, 
+        /**
+         * 1-based column in the pack file.
+         */column: UInt32, 
+        /**
+         * The whole finding on one line (`error[code]: rule X, line L, column C: message`).
+         */display: String) {
+        self.severity = severity
+        self.code = code
+        self.ruleId = ruleId
+        self.message = message
+        self.line = line
+        self.column = column
+        self.display = display
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension LintFinding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLintFinding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LintFinding {
+        return
+            try LintFinding(
+                severity: FfiConverterTypeSeverity.read(from: &buf), 
+                code: FfiConverterString.read(from: &buf), 
+                ruleId: FfiConverterOptionString.read(from: &buf), 
+                message: FfiConverterString.read(from: &buf), 
+                line: FfiConverterUInt32.read(from: &buf), 
+                column: FfiConverterUInt32.read(from: &buf), 
+                display: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LintFinding, into buf: inout [UInt8]) {
+        FfiConverterTypeSeverity.write(value.severity, into: &buf)
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterOptionString.write(value.ruleId, into: &buf)
+        FfiConverterString.write(value.message, into: &buf)
+        FfiConverterUInt32.write(value.line, into: &buf)
+        FfiConverterUInt32.write(value.column, into: &buf)
+        FfiConverterString.write(value.display, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLintFinding_lift(_ buf: RustBuffer) throws -> LintFinding {
+    return try FfiConverterTypeLintFinding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLintFinding_lower(_ value: LintFinding) -> RustBuffer {
+    return FfiConverterTypeLintFinding.lower(value)
 }
 
 
@@ -3807,6 +4917,85 @@ public func FfiConverterTypeReportingParty_lower(_ value: ReportingParty) -> Rus
 
 
 /**
+ * The result of screening a whole input.
+ */
+public struct Screening: Equatable, Hashable {
+    /**
+     * One assessment per traveller and flight.
+     */
+    public var assessments: [Assessment]
+    /**
+     * Findings about flights.
+     */
+    public var flightFindings: [FlightFinding]
+    /**
+     * Findings about bookings.
+     */
+    public var bookingFindings: [BookingFinding]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * One assessment per traveller and flight.
+         */assessments: [Assessment], 
+        /**
+         * Findings about flights.
+         */flightFindings: [FlightFinding], 
+        /**
+         * Findings about bookings.
+         */bookingFindings: [BookingFinding]) {
+        self.assessments = assessments
+        self.flightFindings = flightFindings
+        self.bookingFindings = bookingFindings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Screening: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScreening: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Screening {
+        return
+            try Screening(
+                assessments: FfiConverterSequenceTypeAssessment.read(from: &buf), 
+                flightFindings: FfiConverterSequenceTypeFlightFinding.read(from: &buf), 
+                bookingFindings: FfiConverterSequenceTypeBookingFinding.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Screening, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeAssessment.write(value.assessments, into: &buf)
+        FfiConverterSequenceTypeFlightFinding.write(value.flightFindings, into: &buf)
+        FfiConverterSequenceTypeBookingFinding.write(value.bookingFindings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreening_lift(_ buf: RustBuffer) throws -> Screening {
+    return try FfiConverterTypeScreening.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreening_lower(_ value: Screening) -> RustBuffer {
+    return FfiConverterTypeScreening.lower(value)
+}
+
+
+/**
  * A special service request or other service information (SSR, OSI).
  */
 public struct SpecialService: Equatable, Hashable {
@@ -4536,6 +5725,115 @@ public func FfiConverterTypeTravellerBags_lower(_ value: TravellerBags) -> RustB
 
 
 /**
+ * Who an assessment is about.
+ */
+public struct TravellerSummary: Equatable, Hashable {
+    /**
+     * Identifier within the screening.
+     */
+    public var id: String
+    /**
+     * Surname.
+     */
+    public var surname: String?
+    /**
+     * Given names.
+     */
+    public var givenNames: String?
+    /**
+     * Birth date (`YYYY-MM-DD`).
+     */
+    public var birthDate: String?
+    /**
+     * Role (`passenger`, `crew`...).
+     */
+    public var role: String
+    /**
+     * Which sources describe the traveller (`api`, `pnr`, `scan`).
+     */
+    public var sources: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Identifier within the screening.
+         */id: String, 
+        /**
+         * Surname.
+         */surname: String?, 
+        /**
+         * Given names.
+         */givenNames: String?, 
+        /**
+         * Birth date (`YYYY-MM-DD`).
+         */birthDate: String?, 
+        /**
+         * Role (`passenger`, `crew`...).
+         */role: String, 
+        /**
+         * Which sources describe the traveller (`api`, `pnr`, `scan`).
+         */sources: [String]) {
+        self.id = id
+        self.surname = surname
+        self.givenNames = givenNames
+        self.birthDate = birthDate
+        self.role = role
+        self.sources = sources
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TravellerSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTravellerSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TravellerSummary {
+        return
+            try TravellerSummary(
+                id: FfiConverterString.read(from: &buf), 
+                surname: FfiConverterOptionString.read(from: &buf), 
+                givenNames: FfiConverterOptionString.read(from: &buf), 
+                birthDate: FfiConverterOptionString.read(from: &buf), 
+                role: FfiConverterString.read(from: &buf), 
+                sources: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TravellerSummary, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterOptionString.write(value.surname, into: &buf)
+        FfiConverterOptionString.write(value.givenNames, into: &buf)
+        FfiConverterOptionString.write(value.birthDate, into: &buf)
+        FfiConverterString.write(value.role, into: &buf)
+        FfiConverterSequenceString.write(value.sources, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTravellerSummary_lift(_ buf: RustBuffer) throws -> TravellerSummary {
+    return try FfiConverterTypeTravellerSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTravellerSummary_lower(_ value: TravellerSummary) -> RustBuffer {
+    return FfiConverterTypeTravellerSummary.lower(value)
+}
+
+
+/**
  * The outcome of one check digit.
  */
 
@@ -5179,6 +6477,106 @@ public func FfiConverterTypeParseError_lower(_ value: ParseError) -> RustBuffer 
 
 
 /**
+ * Inputs that could not be screened.
+ */
+public 
+enum ScreenError: Swift.Error, Equatable, Hashable {
+
+    
+    
+    /**
+     * An input could not be read at all; the message names the input, the
+     * position and the reason.
+     */
+    case Unreadable(message: String)
+    
+    /**
+     * An argument is not valid (a traveller index out of range...).
+     */
+    case InvalidArgument(message: String)
+    
+    /**
+     * A bug in paxscreen (a panic caught at the boundary).
+     */
+    case Internal(message: String)
+    
+
+    
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ScreenError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeScreenError: FfiConverterRustBuffer {
+    typealias SwiftType = ScreenError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ScreenError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .Unreadable(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 2: return .InvalidArgument(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .Internal(
+            message: try FfiConverterString.read(from: &buf)
+        )
+        
+
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ScreenError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        case .Unreadable(_ /* message is ignored*/):
+            writeInt(&buf, Int32(1))
+        case .InvalidArgument(_ /* message is ignored*/):
+            writeInt(&buf, Int32(2))
+        case .Internal(_ /* message is ignored*/):
+            writeInt(&buf, Int32(3))
+
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreenError_lift(_ buf: RustBuffer) throws -> ScreenError {
+    return try FfiConverterTypeScreenError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeScreenError_lower(_ value: ScreenError) -> RustBuffer {
+    return FfiConverterTypeScreenError.lower(value)
+}
+
+
+/**
  * How serious a diagnostic is.
  */
 
@@ -5259,6 +6657,92 @@ public func FfiConverterTypeSeverity_lift(_ buf: RustBuffer) throws -> Severity 
 #endif
 public func FfiConverterTypeSeverity_lower(_ value: Severity) -> RustBuffer {
     return FfiConverterTypeSeverity.lower(value)
+}
+
+
+
+/**
+ * A traveller's status after screening: `Clear < Review < Inhibit`.
+ */
+
+public enum Status: Equatable, Hashable {
+    
+    /**
+     * Nothing calls for action.
+     */
+    case clear
+    /**
+     * A person should look at the findings before the traveller proceeds.
+     */
+    case review
+    /**
+     * A compliance rule says the traveller may not be carried as the data
+     * stands; a person can override.
+     */
+    case inhibit
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Status: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStatus: FfiConverterRustBuffer {
+    typealias SwiftType = Status
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Status {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .clear
+        
+        case 2: return .review
+        
+        case 3: return .inhibit
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Status, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .clear:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .review:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .inhibit:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatus_lift(_ buf: RustBuffer) throws -> Status {
+    return try FfiConverterTypeStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatus_lower(_ value: Status) -> RustBuffer {
+    return FfiConverterTypeStatus.lower(value)
 }
 
 
@@ -5433,6 +6917,30 @@ fileprivate struct FfiConverterOptionTypeBookingOffice: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeExoneration: FfiConverterRustBuffer {
+    typealias SwiftType = Exoneration?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeExoneration.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeExoneration.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeFlightSegment: FfiConverterRustBuffer {
     typealias SwiftType = FlightSegment?
 
@@ -5529,6 +7037,30 @@ fileprivate struct FfiConverterOptionTypeGender: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]
 
@@ -5546,6 +7078,56 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceData: FfiConverterRustBuffer {
+    typealias SwiftType = [Data]
+
+    public static func write(_ value: [Data], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterData.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Data] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Data]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterData.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAssessment: FfiConverterRustBuffer {
+    typealias SwiftType = [Assessment]
+
+    public static func write(_ value: [Assessment], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAssessment.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Assessment] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Assessment]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAssessment.read(from: &buf))
         }
         return seq
     }
@@ -5629,6 +7211,31 @@ fileprivate struct FfiConverterSequenceTypeBookingContact: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeBookingFinding: FfiConverterRustBuffer {
+    typealias SwiftType = [BookingFinding]
+
+    public static func write(_ value: [BookingFinding], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeBookingFinding.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [BookingFinding] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [BookingFinding]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeBookingFinding.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDiagnostic: FfiConverterRustBuffer {
     typealias SwiftType = [Diagnostic]
 
@@ -5646,6 +7253,81 @@ fileprivate struct FfiConverterSequenceTypeDiagnostic: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDiagnostic.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeEvidence: FfiConverterRustBuffer {
+    typealias SwiftType = [Evidence]
+
+    public static func write(_ value: [Evidence], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEvidence.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Evidence] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Evidence]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEvidence.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFinding: FfiConverterRustBuffer {
+    typealias SwiftType = [Finding]
+
+    public static func write(_ value: [Finding], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFinding.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Finding] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Finding]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFinding.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFlightFinding: FfiConverterRustBuffer {
+    typealias SwiftType = [FlightFinding]
+
+    public static func write(_ value: [FlightFinding], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFlightFinding.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [FlightFinding] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [FlightFinding]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFlightFinding.read(from: &buf))
         }
         return seq
     }
@@ -5721,6 +7403,31 @@ fileprivate struct FfiConverterSequenceTypeLegPoint: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeLegPoint.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeLintFinding: FfiConverterRustBuffer {
+    typealias SwiftType = [LintFinding]
+
+    public static func write(_ value: [LintFinding], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeLintFinding.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [LintFinding] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [LintFinding]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeLintFinding.read(from: &buf))
         }
         return seq
     }
@@ -6165,6 +7872,35 @@ public func parsePnrgov(input: Data, strict: Bool, linkKey: Data? = nil, referen
     )
 })
 }
+/**
+ * The embedded default pack for a purpose (TOML text), if there is one.
+ */
+public func defaultPack(purpose: String) -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_paxscreen_ffi_fn_func_default_pack(
+        FfiConverterString.lower(purpose),uniffiCallStatus
+    )
+})
+}
+/**
+ * Lints a rule pack (TOML text) for a deployment purpose (`carrier`,
+ * `border-api`, `pnr-serious-crime`, `protection`), with `today`
+ * (`YYYY-MM-DD`, default the current date) as the reference for its review
+ * deadline. Returns every finding; a pack with an `Error` finding would be
+ * refused by [`Screener::new`]. A pack that does not load at all is a
+ * [`PackError::Invalid`] listing every error with its line and column.
+ */
+public func lintPack(packToml: String, purpose: String, today: String? = nil)throws  -> [LintFinding]  {
+    return try  FfiConverterSequenceTypeLintFinding.lift(try rustCallWithError(FfiConverterTypePackError_lift) {
+        uniffiCallStatus in
+    uniffi_paxscreen_ffi_fn_func_lint_pack(
+        FfiConverterString.lower(packToml),
+        FfiConverterString.lower(purpose),
+        FfiConverterOptionString.lower(today),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -6191,6 +7927,33 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_paxscreen_ffi_checksum_func_parse_pnrgov() != 32959) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paxscreen_ffi_checksum_func_default_pack() != 64538) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paxscreen_ffi_checksum_func_lint_pack() != 7873) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paxscreen_ffi_checksum_method_screener_pack_id() != 28757) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paxscreen_ffi_checksum_method_screener_pack_version() != 52943) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paxscreen_ffi_checksum_method_screener_purpose() != 61277) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paxscreen_ffi_checksum_method_screener_screen_bytes() != 37268) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paxscreen_ffi_checksum_method_screener_screen_checkin() != 11306) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paxscreen_ffi_checksum_method_screener_warnings() != 31059) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_paxscreen_ffi_checksum_constructor_screener_new() != 47816) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -243,6 +243,51 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_CLONE_SCREENER
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_CLONE_SCREENER
+uint64_t uniffi_paxscreen_ffi_fn_clone_screener(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_FREE_SCREENER
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_FREE_SCREENER
+void uniffi_paxscreen_ffi_fn_free_screener(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_CONSTRUCTOR_SCREENER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_CONSTRUCTOR_SCREENER_NEW
+uint64_t uniffi_paxscreen_ffi_fn_constructor_screener_new(RustBuffer purpose, RustBuffer pack_toml, RustBuffer today, RustBuffer link_key, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_PACK_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_PACK_ID
+RustBuffer uniffi_paxscreen_ffi_fn_method_screener_pack_id(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_PACK_VERSION
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_PACK_VERSION
+RustBuffer uniffi_paxscreen_ffi_fn_method_screener_pack_version(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_PURPOSE
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_PURPOSE
+RustBuffer uniffi_paxscreen_ffi_fn_method_screener_purpose(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_SCREEN_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_SCREEN_BYTES
+RustBuffer uniffi_paxscreen_ffi_fn_method_screener_screen_bytes(uint64_t ptr, RustBuffer inputs, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_SCREEN_CHECKIN
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_SCREEN_CHECKIN
+RustBuffer uniffi_paxscreen_ffi_fn_method_screener_screen_checkin(uint64_t ptr, RustBuffer manifest, uint32_t traveller, RustBuffer mrz_lines, RustBuffer booking, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_WARNINGS
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_METHOD_SCREENER_WARNINGS
+RustBuffer uniffi_paxscreen_ffi_fn_method_screener_warnings(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_FUNC_LIBRARY_VERSION
 #define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_FUNC_LIBRARY_VERSION
 RustBuffer uniffi_paxscreen_ffi_fn_func_library_version(RustCallStatus *_Nonnull out_status
@@ -262,6 +307,16 @@ RustBuffer uniffi_paxscreen_ffi_fn_func_parse_paxlst(RustBuffer input, int8_t st
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_FUNC_PARSE_PNRGOV
 #define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_FUNC_PARSE_PNRGOV
 RustBuffer uniffi_paxscreen_ffi_fn_func_parse_pnrgov(RustBuffer input, int8_t strict, RustBuffer link_key, RustBuffer reference_date, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_FUNC_DEFAULT_PACK
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_FUNC_DEFAULT_PACK
+RustBuffer uniffi_paxscreen_ffi_fn_func_default_pack(RustBuffer purpose, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_FUNC_LINT_PACK
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_FN_FUNC_LINT_PACK
+RustBuffer uniffi_paxscreen_ffi_fn_func_lint_pack(RustBuffer pack_toml, RustBuffer purpose, RustBuffer today, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_PAXSCREEN_FFI_RUSTBUFFER_ALLOC
@@ -545,6 +600,60 @@ uint16_t uniffi_paxscreen_ffi_checksum_func_parse_paxlst(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_FUNC_PARSE_PNRGOV
 #define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_FUNC_PARSE_PNRGOV
 uint16_t uniffi_paxscreen_ffi_checksum_func_parse_pnrgov(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_FUNC_DEFAULT_PACK
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_FUNC_DEFAULT_PACK
+uint16_t uniffi_paxscreen_ffi_checksum_func_default_pack(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_FUNC_LINT_PACK
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_FUNC_LINT_PACK
+uint16_t uniffi_paxscreen_ffi_checksum_func_lint_pack(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_PACK_ID
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_PACK_ID
+uint16_t uniffi_paxscreen_ffi_checksum_method_screener_pack_id(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_PACK_VERSION
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_PACK_VERSION
+uint16_t uniffi_paxscreen_ffi_checksum_method_screener_pack_version(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_PURPOSE
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_PURPOSE
+uint16_t uniffi_paxscreen_ffi_checksum_method_screener_purpose(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_SCREEN_BYTES
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_SCREEN_BYTES
+uint16_t uniffi_paxscreen_ffi_checksum_method_screener_screen_bytes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_SCREEN_CHECKIN
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_SCREEN_CHECKIN
+uint16_t uniffi_paxscreen_ffi_checksum_method_screener_screen_checkin(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_WARNINGS
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_METHOD_SCREENER_WARNINGS
+uint16_t uniffi_paxscreen_ffi_checksum_method_screener_warnings(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_CONSTRUCTOR_SCREENER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_PAXSCREEN_FFI_CHECKSUM_CONSTRUCTOR_SCREENER_NEW
+uint16_t uniffi_paxscreen_ffi_checksum_constructor_screener_new(void
     
 );
 #endif
