@@ -22,6 +22,10 @@ extension MrzError: LocalizedError {
     public var errorDescription: String? { flatMessage(self) }
 }
 
+extension ScreenError: LocalizedError {
+    public var errorDescription: String? { flatMessage(self) }
+}
+
 extension PackError: LocalizedError {
     public var errorDescription: String? { flatMessage(self) }
 }
