@@ -214,7 +214,21 @@ pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
         None => None,
     };
 
-    let paths = input::expand(&args.inputs.paths);
+    // Files found in a directory that are not messages (answers, notes,
+    // scripts) are skipped; files named on the command line are not.
+    let paths: Vec<_> = input::expand(&args.inputs.paths)
+        .into_iter()
+        .filter(|p| match p {
+            Ok(path) => {
+                args.inputs.paths.contains(path)
+                    || !path
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| matches!(e, "toml" | "md" | "json" | "py"))
+            }
+            Err(_) => true,
+        })
+        .collect();
     let progress = progress_bar(paths.len());
     let read: Vec<(String, Result<Read, String>)> = paths
         .par_iter()

@@ -1,4 +1,6 @@
-//! Runs the shared screening vectors of spec/vectors/screening.toml.
+//! Runs the shared screening vectors of `spec/vectors/screening.toml`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a failure is a test failure
 
 mod common;
 

@@ -132,3 +132,108 @@ fn history_changes(history: &[HistoryEntry]) -> (bool, bool) {
     }
     (name, docs)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::indicators::tests::*;
+    use crate::indicators::Field;
+    use crate::model::booking::{HistoryEntry, Payment, PaymentKind};
+    use crate::rules::Value;
+    use crate::screen::reconcile::ScreeningInput;
+
+    fn input(travellers: Vec<crate::model::booking::Passenger>) -> ScreeningInput {
+        ScreeningInput {
+            bookings: vec![booking(
+                "ABC123",
+                "2026-03-14T20:00",
+                vec![lhr_jfk()],
+                travellers,
+            )],
+            ..Default::default()
+        }
+    }
+
+    fn payment(kind: &str) -> Payment {
+        Payment {
+            kind: PaymentKind::from_code(kind),
+            code: kind.to_string(),
+            old: false,
+            amount: None,
+            currency: None,
+            card: None,
+            account: None,
+            traveller: None,
+            ticket: None,
+            payer: None,
+        }
+    }
+
+    #[test]
+    fn lead_time_and_payment() {
+        let mut i = input(vec![passenger("1", "DOE", "JANE", Some("1990-05-17"))]);
+        i.bookings[0].payments.push(payment("CA"));
+        with_facts(&i, 0, 0, |f| {
+            // 10:00 London (UTC+0 in March) minus 20:00Z the day before.
+            assert_eq!(get(f, Field::BookingLeadTime), Value::Duration(14 * 3600));
+            assert_eq!(get(f, Field::BookingPaymentCash), Value::Bool(true));
+            assert_eq!(get(f, Field::BookingPaymentUntraceable), Value::Bool(true));
+            assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Missing);
+        });
+        i.bookings[0].payments[0] = payment("CC");
+        i.bookings[0].payments[0].payer = Some("ROE/RICHARD".to_string());
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingPaymentCash), Value::Bool(false));
+            assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Bool(false));
+        });
+        i.bookings[0].payments[0].payer = Some("DOE/JANE MS".to_string());
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Bool(true));
+        });
+    }
+
+    #[test]
+    fn party_structure() {
+        let unrelated = input(vec![
+            passenger("1", "DOE", "JANE", Some("1990-05-17")),
+            passenger("2", "ROE", "RICHARD", Some("1985-02-03")),
+        ]);
+        with_facts(&unrelated, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingAdults), Value::Number(2.0));
+            assert_eq!(get(f, Field::BookingUnrelatedAdults), Value::Bool(true));
+        });
+        let family = input(vec![
+            passenger("1", "DOE", "JANE", Some("1990-05-17")),
+            passenger("2", "DOE", "JOHN", Some("1988-02-03")),
+            passenger("3", "DOE", "JIM", Some("2019-02-03")),
+        ]);
+        with_facts(&family, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingMinors), Value::Number(1.0));
+            assert_eq!(get(f, Field::BookingUnrelatedAdults), Value::Bool(false));
+        });
+    }
+
+    #[test]
+    fn history_changes() {
+        let mut i = input(vec![passenger("1", "DOE", "JANE", None)]);
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingLateNameChange), Value::Missing);
+        });
+        let entry = |t: &str| HistoryEntry {
+            tag: "LTS".into(),
+            text: t.into(),
+            free_text: true,
+        };
+        i.bookings[0].history.push(entry("0/O/NM/DOE/JANE MS"));
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingLateNameChange), Value::Bool(false));
+        });
+        i.bookings[0].history.push(entry("2/X/NM/ROE/RICHARD MR"));
+        i.bookings[0]
+            .history
+            .push(entry("2/A/SSR/DOCS ZZ HK1 P/UTO/X1"));
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingLateNameChange), Value::Bool(true));
+            assert_eq!(get(f, Field::BookingLateDocumentChange), Value::Bool(true));
+        });
+    }
+}

@@ -367,3 +367,176 @@ pub fn kind_name(kind: &DocumentKind) -> &str {
         K::Other(code) => code,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::indicators::tests::*;
+    use crate::indicators::Field;
+    use crate::model::{CheckName, CheckResult};
+    use crate::rules::Value;
+    use crate::screen::reconcile::ScreeningInput;
+
+    fn one(expires: &str, issued: Option<&str>) -> ScreeningInput {
+        let mut t = traveller("DOE", "JANE", "1990-05-17");
+        let mut d = passport("X1234567", "UTO", expires);
+        d.issued_on = issued.map(date);
+        t.documents.push(d);
+        ScreeningInput {
+            manifests: vec![flight(vec![t])],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn expired_document_fires_and_valid_does_not() {
+        with_facts(&one("2026-03-14", None), 0, 0, |f| {
+            assert_eq!(get(f, Field::DocumentExpiredAtDeparture), Value::Bool(true));
+            assert_eq!(
+                get(f, Field::DocumentDaysValidAfterArrival),
+                Value::Number(-1.0)
+            );
+        });
+        with_facts(&one("2026-06-15", None), 0, 0, |f| {
+            assert_eq!(
+                get(f, Field::DocumentExpiredAtDeparture),
+                Value::Bool(false)
+            );
+            assert_eq!(
+                get(f, Field::DocumentDaysValidAfterArrival),
+                Value::Number(92.0)
+            );
+            assert_eq!(get(f, Field::DocumentDaysSinceIssue), Value::Missing);
+        });
+    }
+
+    #[test]
+    fn issue_dates_and_validity() {
+        with_facts(&one("2035-03-01", Some("2025-03-01")), 0, 0, |f| {
+            assert_eq!(get(f, Field::DocumentDaysSinceIssue), Value::Number(379.0));
+            assert_eq!(get(f, Field::DocumentValidityUnusual), Value::Bool(false));
+            assert_eq!(get(f, Field::DocumentIssuedBeforeBirth), Value::Bool(false));
+            assert_eq!(get(f, Field::DocumentAgeAtIssue), Value::Number(34.0));
+        });
+        with_facts(&one("2032-07-19", Some("1985-03-01")), 0, 0, |f| {
+            assert_eq!(get(f, Field::DocumentValidityUnusual), Value::Bool(true));
+            assert_eq!(get(f, Field::DocumentIssuedBeforeBirth), Value::Bool(true));
+        });
+    }
+
+    #[test]
+    fn mrz_check_failures() {
+        let mut input = one("2030-01-01", None);
+        let mut s = scan("DOE", "JANE", "1990-05-17", "X1234567", "2030-01-01");
+        s.checks.set(
+            CheckName::ExpiryDate,
+            CheckResult::Failed {
+                expected: '4',
+                found: '5',
+            },
+        );
+        input.scans.push(s);
+        with_facts(&input, 0, 0, |f| {
+            assert_eq!(get(f, Field::MrzPresent), Value::Bool(true));
+            assert_eq!(get(f, Field::MrzCheckFailed), Value::Bool(true));
+            assert_eq!(f.failed_checks(), Some(&["expiry_date"][..]));
+        });
+        with_facts(&one("2030-01-01", None), 0, 0, |f| {
+            assert_eq!(get(f, Field::MrzPresent), Value::Bool(false));
+            assert_eq!(get(f, Field::MrzCheckFailed), Value::Missing);
+        });
+    }
+
+    #[test]
+    fn same_document_with_another_identity() {
+        let mut input = one("2030-01-01", None);
+        let mut other = traveller("ROE", "RICHARD", "1971-01-02");
+        other
+            .documents
+            .push(passport("X1234567", "UTO", "2030-01-01"));
+        let mut again = traveller("DOE", "JANE", "1990-05-17");
+        again
+            .documents
+            .push(passport("X1234567", "UTO", "2030-01-01"));
+        input.manifests.push(manifest(
+            "LHR",
+            "2026-04-01T10:00",
+            "JFK",
+            "2026-04-01T13:00",
+            vec![other],
+        ));
+        input.manifests.push(manifest(
+            "LHR",
+            "2026-05-01T10:00",
+            "JFK",
+            "2026-05-01T13:00",
+            vec![again],
+        ));
+        with_facts(&input, 0, 0, |f| {
+            assert_eq!(get(f, Field::IdentityDocumentShared), Value::Bool(true));
+            assert_eq!(
+                get(f, Field::IdentityDocumentSharedCount),
+                Value::Number(1.0)
+            );
+        });
+        // Without the other identity: the same person twice is not sharing.
+        input.manifests.remove(1);
+        with_facts(&input, 0, 0, |f| {
+            assert_eq!(get(f, Field::IdentityDocumentShared), Value::Bool(false));
+        });
+    }
+
+    fn crosscheck_input(pnr_number: &str, pnr_birth: &str, pnr_issuer: &str) -> ScreeningInput {
+        let mut input = one("2030-01-01", None);
+        input.manifests[0].travellers[0].reservation_ref = Some("ABC123".to_string());
+        let mut p = passenger("1", "DOE", "JANE MS", None);
+        p.documents.push(docs(
+            passport(pnr_number, pnr_issuer, "2030-01-01"),
+            "DOE",
+            "JANE",
+            pnr_birth,
+        ));
+        input.bookings.push(booking(
+            "ABC123",
+            "2026-03-01T10:00",
+            vec![lhr_jfk()],
+            vec![p],
+        ));
+        input
+    }
+
+    #[test]
+    fn renewal_is_cleared_and_mismatches_fire() {
+        with_facts(
+            &crosscheck_input("Y7654321", "1990-05-17", "UTO"),
+            0,
+            0,
+            |f| {
+                assert_eq!(get(f, Field::CrosscheckSourcesCompared), Value::Number(2.0));
+                assert_eq!(get(f, Field::CrosscheckNumberDiffers), Value::Bool(true));
+                assert_eq!(get(f, Field::CrosscheckRenewal), Value::Bool(true));
+                assert_eq!(
+                    get(f, Field::CrosscheckBirthDateDiffers),
+                    Value::Bool(false)
+                );
+            },
+        );
+        with_facts(
+            &crosscheck_input("Y7654321", "1990-05-17", "D"),
+            0,
+            0,
+            |f| {
+                assert_eq!(get(f, Field::CrosscheckIssuerDiffers), Value::Bool(true));
+                assert_eq!(get(f, Field::CrosscheckRenewal), Value::Bool(false));
+            },
+        );
+        with_facts(
+            &crosscheck_input("X1234567", "1990-05-17", "UTO"),
+            0,
+            0,
+            |f| {
+                assert_eq!(get(f, Field::CrosscheckNumberDiffers), Value::Bool(false));
+                assert_eq!(get(f, Field::CrosscheckNameSimilarity), Value::Number(1.0));
+            },
+        );
+    }
+}

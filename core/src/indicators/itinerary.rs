@@ -176,3 +176,82 @@ fn onward_missing<'v>(ctx: &Context<'v, '_>) -> Slot<'v> {
     });
     Slot::Bool(!onward)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::indicators::tests::*;
+    use crate::indicators::Field;
+    use crate::model::TravellerRole;
+    use crate::rules::Value;
+    use crate::screen::reconcile::ScreeningInput;
+
+    fn with_itinerary(itinerary: Vec<crate::model::booking::FlightSegment>) -> ScreeningInput {
+        let mut t = traveller("DOE", "JANE", "1990-05-17");
+        t.reservation_ref = Some("ABC123".to_string());
+        ScreeningInput {
+            manifests: vec![flight(vec![t])],
+            bookings: vec![booking(
+                "ABC123",
+                "2026-03-01T10:00",
+                itinerary,
+                vec![passenger("1", "DOE", "JANE", Some("1990-05-17"))],
+            )],
+            scans: vec![],
+        }
+    }
+
+    #[test]
+    fn one_way_long_haul_and_return() {
+        with_facts(&with_itinerary(vec![lhr_jfk()]), 0, 0, |f| {
+            assert_eq!(get(f, Field::TripOneWay), Value::Bool(true));
+            assert_eq!(get(f, Field::TripLongHaul), Value::Bool(true));
+            assert_eq!(get(f, Field::TripSegments), Value::Number(1.0));
+            assert_eq!(get(f, Field::TripCircuity), Value::Number(1.0));
+            assert_eq!(f.transit_points(), Some(&[][..]));
+        });
+        let back = segment("102", "JFK", "2026-03-20T18:00", "LGW", "2026-03-21T06:00");
+        with_facts(&with_itinerary(vec![lhr_jfk(), back]), 0, 0, |f| {
+            assert_eq!(get(f, Field::TripOneWay), Value::Bool(false));
+            assert_eq!(get(f, Field::TripSegments), Value::Number(1.0));
+        });
+    }
+
+    #[test]
+    fn connections_use_time_zones() {
+        // FRA 10:00 (UTC+1) -> LHR 10:45 (UTC) = 10:45Z; LHR 13:00 -> JFK.
+        let a = segment("100", "FRA", "2026-03-15T09:00", "LHR", "2026-03-15T09:45");
+        let mut input = with_itinerary(vec![a, lhr_jfk()]);
+        input.manifests[0].legs[0].departure.airport = Some("LHR".to_string());
+        with_facts(&input, 0, 0, |f| {
+            assert_eq!(f.transit_points(), Some(&["LHR"][..]));
+            assert_eq!(get(f, Field::TripMinConnection), Value::Duration(15 * 60));
+            assert_eq!(get(f, Field::TripSegments), Value::Number(2.0));
+            let Value::Number(c) = get(f, Field::TripCircuity) else {
+                panic!()
+            };
+            assert!(c > 1.0);
+        });
+    }
+
+    #[test]
+    fn onward_missing_for_declared_transit() {
+        let mut input = with_itinerary(vec![lhr_jfk()]);
+        with_facts(&input, 0, 0, |f| {
+            assert_eq!(get(f, Field::TripOnwardMissing), Value::Bool(false));
+        });
+        input.manifests[0].travellers[0].role = TravellerRole::TransitPassenger;
+        with_facts(&input, 0, 0, |f| {
+            assert_eq!(get(f, Field::TripOnwardMissing), Value::Bool(true));
+        });
+        input.bookings[0].itinerary.push(segment(
+            "777",
+            "JFK",
+            "2026-03-15T18:00",
+            "BOG",
+            "2026-03-16T00:00",
+        ));
+        with_facts(&input, 0, 0, |f| {
+            assert_eq!(get(f, Field::TripOnwardMissing), Value::Bool(false));
+        });
+    }
+}

@@ -23,7 +23,7 @@ pub mod protection;
 pub mod quality;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 

@@ -28,3 +28,78 @@ pub fn compute<'v>(ctx: &Context<'v, '_>, f: &mut TravellerFacts<'v>) {
         Slot::Number(f64::from(s.contact_shared_bookings)),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::indicators::tests::*;
+    use crate::indicators::Field;
+    use crate::model::booking::{Contact, ContactKind, Payment, PaymentCard, PaymentKind};
+    use crate::model::LinkHash;
+    use crate::rules::Value;
+    use crate::screen::reconcile::ScreeningInput;
+
+    fn card(hash: &str) -> Payment {
+        Payment {
+            kind: PaymentKind::Card,
+            code: "CC".into(),
+            old: false,
+            amount: None,
+            currency: None,
+            card: Some(PaymentCard {
+                vendor: None,
+                masked: "411111******1111".into(),
+                link: LinkHash(hash.into()),
+                masked_by_sender: false,
+                expires: None,
+            }),
+            account: None,
+            traveller: None,
+            ticket: None,
+            payer: None,
+        }
+    }
+
+    fn phone(hash: &str) -> Contact {
+        Contact {
+            kind: ContactKind::Phone,
+            source: "SSR CTCM".into(),
+            purpose: None,
+            traveller: None,
+            payment: None,
+            value: None,
+            link: Some(LinkHash(hash.into())),
+            address: None,
+        }
+    }
+
+    #[test]
+    fn shared_cards_and_contacts() {
+        let mut bookings = Vec::new();
+        for (i, name) in ["DOE", "ROE", "POE", "MOE"].iter().enumerate() {
+            let mut b = booking(
+                &format!("LOC{i}"),
+                "2026-03-01T10:00",
+                vec![lhr_jfk()],
+                vec![passenger("1", name, "A", None)],
+            );
+            b.payments.push(card(if i < 3 { "c1" } else { "c2" }));
+            b.contacts
+                .push(phone(if i == 0 || i == 3 { "p1" } else { "p2" }));
+            bookings.push(b);
+        }
+        let input = ScreeningInput {
+            bookings,
+            ..Default::default()
+        };
+        with_facts(&input, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingCardSharedBookings), Value::Number(2.0));
+            assert_eq!(
+                get(f, Field::BookingContactSharedBookings),
+                Value::Number(1.0)
+            );
+        });
+        with_facts(&input, 0, 3, |f| {
+            assert_eq!(get(f, Field::BookingCardSharedBookings), Value::Number(0.0));
+        });
+    }
+}

@@ -74,3 +74,103 @@ fn stated_age(text: &str) -> Option<i32> {
         .collect();
     digits.parse().ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::indicators::tests::*;
+    use crate::indicators::Field;
+    use crate::model::booking::{Contact, ContactKind, SpecialService};
+    use crate::rules::Value;
+    use crate::screen::reconcile::ScreeningInput;
+
+    fn input(travellers: Vec<crate::model::booking::Passenger>) -> ScreeningInput {
+        ScreeningInput {
+            bookings: vec![booking(
+                "ABC123",
+                "2026-03-01T10:00",
+                vec![lhr_jfk()],
+                travellers,
+            )],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn minor_with_and_without_guardian() {
+        let alone = input(vec![
+            passenger("1", "DOE", "JIM", Some("2014-06-01")),
+            passenger("2", "ROE", "RICHARD", Some("1980-01-02")),
+        ]);
+        with_facts(&alone, 0, 0, |f| {
+            assert_eq!(
+                get(f, Field::ProtectionMinorWithoutGuardian),
+                Value::Bool(true)
+            );
+            assert_eq!(get(f, Field::ProtectionUmnr), Value::Bool(false));
+        });
+        with_facts(&alone, 0, 1, |f| {
+            assert_eq!(
+                get(f, Field::ProtectionMinorWithoutGuardian),
+                Value::Bool(false)
+            );
+        });
+        let family = input(vec![
+            passenger("1", "DOE", "JIM", Some("2014-06-01")),
+            passenger("2", "ROE DOE", "ANNA", Some("1980-01-02")),
+        ]);
+        with_facts(&family, 0, 0, |f| {
+            assert_eq!(
+                get(f, Field::ProtectionMinorWithoutGuardian),
+                Value::Bool(false)
+            );
+        });
+    }
+
+    #[test]
+    fn umnr_details() {
+        let mut i = input(vec![passenger("1", "DOE", "JIM", Some("2014-06-01"))]);
+        i.bookings[0].travellers[0]
+            .special_services
+            .push(SpecialService {
+                code: "UMNR".into(),
+                text: Some("UM08".into()),
+                ..Default::default()
+            });
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(get(f, Field::ProtectionUmnr), Value::Bool(true));
+            // No contact in the booking.
+            assert_eq!(
+                get(f, Field::ProtectionUmnrDetailsMissing),
+                Value::Bool(true)
+            );
+            assert_eq!(
+                get(f, Field::ProtectionMinorWithoutGuardian),
+                Value::Bool(false)
+            );
+        });
+        i.bookings[0].contacts.push(Contact {
+            kind: ContactKind::Phone,
+            source: "SSR CTCM".into(),
+            purpose: None,
+            traveller: None,
+            payment: None,
+            value: None,
+            link: None,
+            address: None,
+        });
+        // Stated age 8, computed 11: inconsistent.
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(
+                get(f, Field::ProtectionUmnrDetailsMissing),
+                Value::Bool(true)
+            );
+        });
+        i.bookings[0].travellers[0].special_services[0].text = Some("UM11".into());
+        with_facts(&i, 0, 0, |f| {
+            assert_eq!(
+                get(f, Field::ProtectionUmnrDetailsMissing),
+                Value::Bool(false)
+            );
+        });
+    }
+}

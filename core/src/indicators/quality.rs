@@ -67,3 +67,54 @@ pub fn is_placeholder_number(number: &str) -> bool {
         "UNKNOWN" | "NONE" | "NA" | "N/A" | "TBA" | "TBC"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_placeholder_number;
+    use crate::indicators::tests::*;
+    use crate::indicators::Field;
+    use crate::rules::Value;
+    use crate::screen::reconcile::ScreeningInput;
+
+    #[test]
+    fn placeholders() {
+        for n in ["XXXX1234", "000000000", "123456789", "UNKNOWN"] {
+            assert!(is_placeholder_number(n), "{n}");
+        }
+        for n in ["X1234567", "L898902C3", "AB12"] {
+            assert!(!is_placeholder_number(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn quality_facts() {
+        let mut t = traveller("DOE", "JANE", "1990-01-01");
+        t.documents.push(passport("XXXX", "UTO", "2030-01-01"));
+        t.verification.push("174".into());
+        let bare = traveller("", "", "1990-05-17");
+        let input = ScreeningInput {
+            manifests: vec![flight(vec![t, bare])],
+            ..Default::default()
+        };
+        with_facts(&input, 0, 0, |f| {
+            assert_eq!(get(f, Field::QualityDocumentMissing), Value::Bool(false));
+            assert_eq!(get(f, Field::QualityPlaceholderNumber), Value::Bool(true));
+            assert_eq!(
+                get(f, Field::QualityPlaceholderBirthDate),
+                Value::Bool(true)
+            );
+            assert_eq!(get(f, Field::QualityManualEntry), Value::Bool(true));
+            assert_eq!(get(f, Field::QualityNameMissing), Value::Bool(false));
+        });
+        with_facts(&input, 0, 1, |f| {
+            assert_eq!(get(f, Field::QualityDocumentMissing), Value::Bool(true));
+            assert_eq!(get(f, Field::QualityPlaceholderNumber), Value::Missing);
+            assert_eq!(
+                get(f, Field::QualityPlaceholderBirthDate),
+                Value::Bool(false)
+            );
+            assert_eq!(get(f, Field::QualityManualEntry), Value::Missing);
+            assert_eq!(get(f, Field::QualityNameMissing), Value::Bool(true));
+        });
+    }
+}

@@ -1551,3 +1551,170 @@ pub fn is_untraceable(kind: &PaymentKind) -> bool {
         PaymentKind::Cash | PaymentKind::Cheque | PaymentKind::Miscellaneous
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::indicators::tests::*;
+
+    fn jane_api() -> Traveller {
+        let mut t = traveller("DOE", "JANE", "1990-05-17");
+        t.documents.push(passport("X1234567", "UTO", "2030-01-01"));
+        t
+    }
+
+    #[test]
+    fn one_person_across_api_pnr_and_scan() {
+        let mut p = passenger("1", "DOE", "JANE MS", None);
+        p.documents.push(docs(
+            passport("X1234567", "UTO", "2030-01-01"),
+            "DOE",
+            "JANE",
+            "1990-05-17",
+        ));
+        let input = ScreeningInput {
+            manifests: vec![flight(vec![jane_api()])],
+            bookings: vec![booking(
+                "ABC123",
+                "2026-03-01T10:00",
+                vec![lhr_jfk()],
+                vec![p],
+            )],
+            scans: vec![scan("DOE", "JANE", "1990-05-17", "X1234567", "2030-01-01")],
+        };
+        let cases = reconcile(&input);
+        assert_eq!(cases.len(), 1);
+        assert_eq!(
+            cases[0].key.as_ref().map(|k| k.number.as_str()),
+            Some("101")
+        );
+        assert_eq!(cases[0].bookings, vec![0]);
+        assert_eq!(cases[0].travellers.len(), 1);
+        let v = &cases[0].travellers[0];
+        let kinds: Vec<_> = v.sources().map(|s| s.kind()).collect();
+        assert_eq!(kinds, ["api", "pnr", "scan"]);
+        assert_eq!(v.surname.map(|s| s.source.kind()), Some("api"));
+        assert_eq!(v.documents().count(), 3);
+    }
+
+    #[test]
+    fn same_name_other_birth_date_is_another_person() {
+        let p = passenger("1", "DOE", "JANE", Some("1961-02-03"));
+        let input = ScreeningInput {
+            manifests: vec![flight(vec![jane_api()])],
+            bookings: vec![booking(
+                "ABC123",
+                "2026-03-01T10:00",
+                vec![lhr_jfk()],
+                vec![p],
+            )],
+            scans: vec![scan("DOE", "JANE", "1961-02-03", "Z9999999", "2030-01-01")],
+        };
+        let cases = reconcile(&input);
+        let views = &cases[0].travellers;
+        assert_eq!(views.len(), 2);
+        assert!(views[0].api.is_some() && views[0].pnr.is_none() && views[0].scan.is_none());
+        assert!(views[1].api.is_none() && views[1].pnr.is_some());
+        // The scan joins the PNR passenger by name and birth date.
+        assert!(views[1].scan.is_some());
+    }
+
+    #[test]
+    fn locator_and_name_join_despite_a_renewed_document() {
+        let mut t = jane_api();
+        t.reservation_ref = Some("abc123".to_string());
+        t.birth_date = None;
+        let mut p = passenger("1", "DOE", "JANE MRS", None);
+        p.documents.push(docs(
+            passport("Y7654321", "UTO", "2035-01-01"),
+            "DOE",
+            "JANE",
+            "1990-05-17",
+        ));
+        let other = passenger("2", "DOE", "JOHN MR", None);
+        let input = ScreeningInput {
+            manifests: vec![flight(vec![t])],
+            bookings: vec![booking(
+                "ABC123",
+                "2026-03-01T10:00",
+                vec![lhr_jfk()],
+                vec![other, p],
+            )],
+            scans: vec![],
+        };
+        let cases = reconcile(&input);
+        let views = &cases[0].travellers;
+        assert_eq!(views.len(), 2);
+        assert_eq!(views[0].pnr.map(|p| p.passenger), Some(1));
+        // Birth date falls back to the PNR, with its source.
+        assert_eq!(views[0].birth_date.map(|b| b.source.kind()), Some("pnr"));
+    }
+
+    #[test]
+    fn document_number_joins_when_names_differ() {
+        let mut p = passenger("1", "DOEE", "J", None);
+        p.documents.push(docs(
+            passport("X1234567", "UTO", "2030-01-01"),
+            "DOEE",
+            "J",
+            "1990-05-17",
+        ));
+        let input = ScreeningInput {
+            manifests: vec![flight(vec![jane_api()])],
+            bookings: vec![booking(
+                "QQQ999",
+                "2026-03-01T10:00",
+                vec![lhr_jfk()],
+                vec![p],
+            )],
+            scans: vec![],
+        };
+        let cases = reconcile(&input);
+        assert_eq!(cases[0].travellers.len(), 1);
+        assert!(cases[0].travellers[0].pnr.is_some());
+    }
+
+    #[test]
+    fn bookings_group_by_flight_and_unkeyed_records_are_kept() {
+        let other_day = segment("101", "LHR", "2026-03-16T10:00", "JFK", "2026-03-16T13:00");
+        let input = ScreeningInput {
+            manifests: vec![flight(vec![jane_api()])],
+            bookings: vec![
+                booking(
+                    "B1",
+                    "2026-03-01T10:00",
+                    vec![other_day],
+                    vec![passenger("1", "ROE", "R", None)],
+                ),
+                booking(
+                    "B2",
+                    "2026-03-01T10:00",
+                    vec![],
+                    vec![passenger("1", "POE", "P", None)],
+                ),
+            ],
+            scans: vec![scan("MOE", "M", "1970-01-01", "Q1", "2030-01-01")],
+        };
+        let cases = reconcile(&input);
+        assert_eq!(cases.len(), 3);
+        assert_eq!(
+            cases[1].key.as_ref().and_then(|k| k.date),
+            Some(date("2026-03-16"))
+        );
+        assert!(cases[2].key.is_none());
+        assert_eq!(cases[2].travellers.len(), 2);
+        assert!(cases[2].travellers[1].scan.is_some());
+        assert_eq!(reconcile(&input), cases, "deterministic");
+    }
+
+    #[test]
+    fn flight_keys_normalise() {
+        let a = FlightKey::new(Some("zz"), Some("ZZ0101"), None).unwrap();
+        let b = FlightKey::new(None, Some("ZZ101"), None).unwrap();
+        let c =
+            FlightKey::new(Some("ZZ"), Some("101"), Some(datetime("2026-03-15T10:00"))).unwrap();
+        assert_eq!(a, b);
+        assert!(a.matches(&c));
+        assert!(FlightKey::new(Some("ZZ"), Some(" "), None).is_none());
+    }
+}

@@ -16,7 +16,7 @@ fn lint_codes(text: &str, purpose: Purpose) -> Vec<&'static str> {
         panic!(
             "pack does not load: {}",
             e.iter()
-                .map(|e| e.to_string())
+                .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("\n")
         )

@@ -1,7 +1,7 @@
 //! Reading message files into a screening input, shared by the vector and
 //! scenario tests.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveDate;
 use paxscreen_core::edifact::{self, ReadOptions};

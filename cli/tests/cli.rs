@@ -1,0 +1,263 @@
+//! End-to-end tests of the `paxscreen` binary: parse, mrz, screen, rules,
+//! exit statuses, and every `screen` output line against
+//! spec/findings.schema.json.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a failure is a test failure
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn paxscreen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_paxscreen"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+fn lines(o: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(root().join("spec/findings.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+fn assert_schema_valid(records: &[serde_json::Value]) {
+    let v = validator();
+    for r in records {
+        let errors: Vec<String> = v.iter_errors(r).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{r}\n{}", errors.join("\n"));
+    }
+}
+
+#[test]
+fn parse_reads_examples() {
+    let o = paxscreen(&["parse", "examples/data/paxlst_passengers.edi"]);
+    assert_eq!(code(&o), 0);
+    let records = lines(&o);
+    assert_eq!(records[0]["kind"], "paxlst");
+}
+
+#[test]
+fn mrz_checks_digits() {
+    let good = paxscreen(&[
+        "mrz",
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+        "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        "--today",
+        "2010-01-01",
+    ]);
+    assert_eq!(code(&good), 0, "{}", String::from_utf8_lossy(&good.stderr));
+    let bad = paxscreen(&[
+        "mrz",
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+        "L898902C37UTO7408122F1204159ZE184226B<<<<<10",
+        "--today",
+        "2010-01-01",
+    ]);
+    assert_eq!(code(&bad), 1);
+}
+
+#[test]
+fn screen_examples_and_vectors_match_the_schema() {
+    for (purpose, dir) in [
+        ("carrier", "examples/data"),
+        ("border-api", "examples/data"),
+        ("carrier", "spec/vectors/data"),
+        ("border-api", "spec/vectors/data"),
+    ] {
+        let o = paxscreen(&[
+            "screen",
+            dir,
+            "--purpose",
+            purpose,
+            "--reference-date",
+            "2026-03-01",
+        ]);
+        assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+        let records = lines(&o);
+        assert!(records.iter().any(|r| r["kind"] == "assessment"));
+        assert_schema_valid(&records);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(stderr.contains("travellers from"), "{stderr}");
+    }
+}
+
+#[test]
+fn schema_rejects_a_wrong_record() {
+    let v = validator();
+    let bad = serde_json::json!({"kind": "assessment", "status": "maybe"});
+    assert!(!v.is_valid(&bad));
+}
+
+#[test]
+fn screen_output_is_deterministic_and_in_input_order() {
+    let args = [
+        "screen",
+        "spec/vectors/data",
+        "examples/data",
+        "--reference-date",
+        "2026-03-01",
+    ];
+    let a = paxscreen(&args);
+    let b = paxscreen(&args);
+    assert_eq!(a.stdout, b.stdout);
+    let records = lines(&a);
+    let sources: Vec<&str> = records
+        .iter()
+        .filter(|r| r["kind"] == "assessment")
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    let first_example = sources
+        .iter()
+        .position(|s| s.starts_with("examples"))
+        .unwrap();
+    assert!(sources[..first_example]
+        .iter()
+        .all(|s| s.starts_with("spec")));
+}
+
+#[test]
+fn screen_finds_expired_document_and_masks_nothing_it_should_not_show() {
+    let o = paxscreen(&[
+        "screen",
+        "spec/vectors/data/paxlst_documents.edi",
+        "--reference-date",
+        "2026-03-01",
+    ]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    let records = lines(&o);
+    let boris = records
+        .iter()
+        .find(|r| r["traveller"]["surname"] == "EXPIRED")
+        .unwrap();
+    assert_eq!(boris["status"], "inhibit");
+    assert_eq!(boris["findings"][0]["rule"], "DOC-02a");
+    // Document numbers never appear in clear.
+    assert!(!text.contains("E10000002"), "document number leaked");
+}
+
+#[test]
+fn fail_on_sets_exit_status_three() {
+    let file = "spec/vectors/data/paxlst_documents.edi";
+    let o = paxscreen(&[
+        "screen",
+        file,
+        "--fail-on",
+        "inhibit",
+        "--reference-date",
+        "2026-03-01",
+    ]);
+    assert_eq!(code(&o), 3);
+    let o = paxscreen(&[
+        "screen",
+        "spec/vectors/data/paxlst_counts_ok.edi",
+        "--fail-on",
+        "review",
+        "--reference-date",
+        "2026-03-01",
+    ]);
+    assert_eq!(code(&o), 0);
+}
+
+#[test]
+fn screen_exit_statuses() {
+    let o = paxscreen(&["screen", "does/not/exist.edi"]);
+    assert_eq!(code(&o), 1);
+    let o = paxscreen(&["screen", "examples/data", "--purpose", "nonsense"]);
+    assert_eq!(code(&o), 2);
+    let o = paxscreen(&["screen"]);
+    assert_eq!(code(&o), 2);
+}
+
+#[test]
+fn screen_csv_and_table() {
+    let o = paxscreen(&[
+        "screen",
+        "spec/vectors/data/paxlst_documents.edi",
+        "--format",
+        "csv",
+        "--reference-date",
+        "2026-03-01",
+    ]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.starts_with("kind,source,traveller"));
+    assert!(text
+        .lines()
+        .any(|l| l.contains("EXPIRED") && l.contains(",inhibit,DOC-02a")));
+    let o = paxscreen(&[
+        "screen",
+        "spec/vectors/data/paxlst_documents.edi",
+        "--format",
+        "table",
+        "--reference-date",
+        "2026-03-01",
+    ]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text
+        .lines()
+        .any(|l| l.contains("EXPIRED/BORIS") && l.contains("INHIBIT")));
+}
+
+#[test]
+fn rules_show_lint_and_fields() {
+    let o = paxscreen(&["rules", "show", "--purpose", "border-api"]);
+    assert_eq!(code(&o), 0);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("purpose = \"border-api\""));
+    let o = paxscreen(&[
+        "rules",
+        "lint",
+        "core/packs/carrier.toml",
+        "--reference-date",
+        "2026-06-01",
+    ]);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stdout));
+    let o = paxscreen(&["rules", "fields"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("booking.lead_time"));
+}
+
+#[test]
+fn rules_lint_refuses_with_positions() {
+    let dir = std::env::temp_dir().join(format!("paxscreen-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pack = dir.join("weak.toml");
+    let text = std::fs::read_to_string(root().join("core/packs/carrier.toml")).unwrap()
+        + "\n[[rule]]\nid = \"BAD-01a\"\ntitle = \"t\"\nfamily = \"BAD\"\nchannel = \"compliance\"\n\
+           weight = \"moderate\"\nseverity = \"low\"\nwhen = 'trip.one_way and booking.payment_cash'\n\
+           explain = \"e\"\nclears = \"c\"\n";
+    std::fs::write(&pack, text).unwrap();
+    let o = paxscreen(&[
+        "rules",
+        "lint",
+        pack.to_str().unwrap(),
+        "--reference-date",
+        "2026-06-01",
+    ]);
+    assert_eq!(code(&o), 1);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("lint.weak-only") && out.contains("rule BAD-01a, line "),
+        "{out}"
+    );
+    // The same pack is a usage error for screen.
+    let o = paxscreen(&["screen", "examples/data", "--rules", pack.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
