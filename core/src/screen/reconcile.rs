@@ -798,12 +798,79 @@ fn find_passenger(
 /// how many other bookings share its cards and contacts.
 #[derive(Debug, Clone, Default)]
 pub struct InputIndex {
-    documents: AHashMap<DocKey, Vec<Identity>>,
+    documents: DocumentIdentities,
     bookings: Vec<BookingSummary>,
 }
 
-/// A document number (upper case, as written) and normalised issuer.
-type DocKey = (String, String);
+/// The identities presenting each document: by document number (upper
+/// case, as written), then by normalised issuer (`""` when none).
+#[derive(Debug, Clone, Default)]
+struct DocumentIdentities(AHashMap<String, Vec<(String, Vec<Identity>)>>);
+
+impl DocumentIdentities {
+    /// Records that `name` born on `birth` presents the document, once.
+    fn add(
+        &mut self,
+        number: &str,
+        issuer: Option<&str>,
+        name: &NormalisedName,
+        birth: Option<NaiveDate>,
+    ) {
+        let number = upper_number(number);
+        let issuer = issuer.map_or("", normalise_issuer);
+        if !self.0.contains_key(number.as_ref()) {
+            self.0.insert(number.clone().into_owned(), Vec::new());
+        }
+        let Some(by_issuer) = self.0.get_mut(number.as_ref()) else {
+            return;
+        };
+        let at = match by_issuer.iter().position(|(i, _)| i == issuer) {
+            Some(at) => at,
+            None => {
+                by_issuer.push((issuer.to_string(), Vec::new()));
+                by_issuer.len() - 1
+            }
+        };
+        if let Some((_, list)) = by_issuer.get_mut(at) {
+            if !list
+                .iter()
+                .any(|i| i.birth_date == birth && i.name == *name)
+            {
+                list.push(Identity {
+                    name: name.clone(),
+                    birth_date: birth,
+                });
+            }
+        }
+    }
+
+    fn get(&self, number: &str, issuer: Option<&str>) -> &[Identity] {
+        let issuer = issuer.map_or("", normalise_issuer);
+        self.0
+            .get(upper_number(number).as_ref())
+            .and_then(|by_issuer| by_issuer.iter().find(|(i, _)| i == issuer))
+            .map_or(&[], |(_, list)| list.as_slice())
+    }
+}
+
+/// The number and issuer of a document the index records (a number, not a
+/// visa).
+fn indexed(doc: &TravelDocument) -> Option<(&str, Option<&str>)> {
+    let number = doc.number.as_deref().filter(|n| !n.is_empty())?;
+    if matches!(doc.kind, DocumentKind::Visa) {
+        return None;
+    }
+    Some((number, doc.issuing_state.as_deref()))
+}
+
+/// A document number in upper case, copied only when it has lower case.
+fn upper_number(number: &str) -> std::borrow::Cow<'_, str> {
+    if number.bytes().any(|b| b.is_ascii_lowercase()) {
+        std::borrow::Cow::Owned(number.to_ascii_uppercase())
+    } else {
+        std::borrow::Cow::Borrowed(number)
+    }
+}
 
 /// One identity presenting a document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -976,32 +1043,19 @@ impl InputIndex {
     /// one booking only).
     #[must_use]
     pub fn build(input: &ScreeningInput) -> Self {
-        let mut documents: AHashMap<DocKey, Vec<Identity>> = AHashMap::new();
-        let mut add = |doc: &TravelDocument, name: &NormalisedName, birth: Option<NaiveDate>| {
-            let Some(number) = doc.number.as_deref().filter(|n| !n.is_empty()) else {
-                return;
-            };
-            if matches!(doc.kind, DocumentKind::Visa) {
-                return;
-            }
-            let key = doc_key(number, doc.issuing_state.as_deref());
-            let list = documents.entry(key).or_default();
-            let identity = Identity {
-                name: name.clone(),
-                birth_date: birth,
-            };
-            if !list.contains(&identity) {
-                list.push(identity);
-            }
-        };
+        let mut documents = DocumentIdentities::default();
         for m in &input.manifests {
             for t in &m.travellers {
-                let name = NormalisedName::new(
-                    t.surname.as_deref().unwrap_or(""),
-                    t.given_names.as_deref().unwrap_or(""),
-                );
-                for d in &t.documents {
-                    add(d, &name, t.birth_date);
+                // The name only for a traveller with a document to index.
+                let mut name: Option<NormalisedName> = None;
+                for (number, issuer) in t.documents.iter().filter_map(indexed) {
+                    let name = name.get_or_insert_with(|| {
+                        NormalisedName::new(
+                            t.surname.as_deref().unwrap_or(""),
+                            t.given_names.as_deref().unwrap_or(""),
+                        )
+                    });
+                    documents.add(number, issuer, name, t.birth_date);
                 }
             }
         }
@@ -1013,30 +1067,19 @@ impl InputIndex {
                     booking: b,
                     record: p,
                 };
-                let name = pnr_name(&rec);
+                let mut name: Option<NormalisedName> = None;
                 let birth = passenger_birth(p);
-                for d in &p.documents {
-                    add(&d.document, &name, birth);
+                for (number, issuer) in p.documents.iter().filter_map(|d| indexed(&d.document)) {
+                    let name = name.get_or_insert_with(|| pnr_name(&rec));
+                    documents.add(number, issuer, name, birth);
                 }
             }
         }
         // Scans: their number and issuer live in the scan itself.
-        let mut scan_docs: Vec<(DocKey, Identity)> = Vec::new();
         for s in &input.scans {
             if let Some(number) = s.document_number.as_deref().filter(|n| !n.is_empty()) {
-                scan_docs.push((
-                    doc_key(number, s.issuing_state.as_deref()),
-                    Identity {
-                        name: NormalisedName::new(&s.surname, &s.given_names),
-                        birth_date: s.birth_date,
-                    },
-                ));
-            }
-        }
-        for (key, identity) in scan_docs {
-            let list = documents.entry(key).or_default();
-            if !list.contains(&identity) {
-                list.push(identity);
+                let name = NormalisedName::new(&s.surname, &s.given_names);
+                documents.add(number, s.issuing_state.as_deref(), &name, s.birth_date);
             }
         }
 
@@ -1096,16 +1139,8 @@ impl InputIndex {
     /// without issuer).
     #[must_use]
     pub fn identities(&self, number: &str, issuer: Option<&str>) -> &[Identity] {
-        let key = doc_key(number, issuer);
-        self.documents.get(&key).map_or(&[], Vec::as_slice)
+        self.documents.get(number, issuer)
     }
-}
-
-fn doc_key(number: &str, issuer: Option<&str>) -> DocKey {
-    (
-        number.to_ascii_uppercase(),
-        issuer.map_or("", normalise_issuer).to_string(),
-    )
 }
 
 /// For each set of hashes (one per booking), the number of other bookings
@@ -1414,6 +1449,11 @@ fn reconcile_case<'a>(input: &'a ScreeningInput, case: &mut FlightCase<'a>) {
         for (ti, t) in m.travellers.iter().enumerate() {
             let mut view = TravellerView::empty();
             view.set_api(mi, ti, t);
+            if entries.is_empty() {
+                // No booking on this flight: nothing to join.
+                case.travellers.push(view);
+                continue;
+            }
             let name = view.api_name.clone().unwrap_or_default();
             let best_by_name = |cands: &[usize], taken: &[bool]| -> Option<usize> {
                 let mut best: Option<(usize, f64)> = None;
