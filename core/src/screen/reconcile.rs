@@ -27,6 +27,7 @@
 
 use ahash::AHashMap;
 use chrono::{NaiveDate, NaiveDateTime};
+use std::borrow::Cow;
 
 use crate::model::booking::{Booking, FlightSegment, Passenger, PassengerType, PaymentKind};
 use crate::model::{DocumentKind, DocumentScan, Gender, Manifest, TravelDocument, Traveller};
@@ -465,15 +466,23 @@ impl<'a> TravellerView<'a> {
     }
 
     fn set_api(&mut self, manifest: usize, traveller: usize, record: &'a Traveller) {
+        self.set_api_named(manifest, traveller, record, api_name(record));
+    }
+
+    /// [`TravellerView::set_api`] with the record's name already normalised.
+    fn set_api_named(
+        &mut self,
+        manifest: usize,
+        traveller: usize,
+        record: &'a Traveller,
+        name: NormalisedName,
+    ) {
         self.api = Some(ApiRecord {
             manifest,
             traveller,
             record,
         });
-        self.api_name = Some(NormalisedName::new(
-            record.surname.as_deref().unwrap_or(""),
-            record.given_names.as_deref().unwrap_or(""),
-        ));
+        self.api_name = Some(name);
     }
 
     fn set_pnr(&mut self, booking_index: usize, booking: &'a Booking, passenger: usize) {
@@ -805,7 +814,10 @@ pub struct InputIndex {
 /// The identities presenting each document: by document number (upper
 /// case, as written), then by normalised issuer (`""` when none).
 #[derive(Debug, Clone, Default)]
-struct DocumentIdentities(AHashMap<String, Vec<(String, Vec<Identity>)>>);
+struct DocumentIdentities(AHashMap<String, ByIssuer>);
+
+/// The identities presenting one document number, by normalised issuer.
+type ByIssuer = Vec<(Cow<'static, str>, Vec<Identity>)>;
 
 impl DocumentIdentities {
     /// Records that `name` born on `birth` presents the document, once.
@@ -817,17 +829,22 @@ impl DocumentIdentities {
         birth: Option<NaiveDate>,
     ) {
         let number = upper_number(number);
-        let issuer = issuer.map_or("", normalise_issuer);
+        // `normalise_issuer`, kept without a copy for a known country.
+        let issuer: Cow<'static, str> = match issuer {
+            None => Cow::Borrowed(""),
+            Some(code) => countries::to_alpha3(code)
+                .map_or_else(|| Cow::Owned(code.to_string()), Cow::Borrowed),
+        };
         if !self.0.contains_key(number.as_ref()) {
             self.0.insert(number.clone().into_owned(), Vec::new());
         }
         let Some(by_issuer) = self.0.get_mut(number.as_ref()) else {
             return;
         };
-        let at = match by_issuer.iter().position(|(i, _)| i == issuer) {
+        let at = match by_issuer.iter().position(|(i, _)| *i == issuer) {
             Some(at) => at,
             None => {
-                by_issuer.push((issuer.to_string(), Vec::new()));
+                by_issuer.push((issuer, Vec::new()));
                 by_issuer.len() - 1
             }
         };
@@ -845,12 +862,42 @@ impl DocumentIdentities {
     }
 
     fn get(&self, number: &str, issuer: Option<&str>) -> &[Identity] {
-        let issuer = issuer.map_or("", normalise_issuer);
-        self.0
-            .get(upper_number(number).as_ref())
-            .and_then(|by_issuer| by_issuer.iter().find(|(i, _)| i == issuer))
-            .map_or(&[], |(_, list)| list.as_slice())
+        let Some(by_issuer) = self.0.get(upper_number(number).as_ref()) else {
+            return &[];
+        };
+        // Stored issuers are normalised, and normalising one gives it back:
+        // an issuer written as stored needs no normalising.
+        let written = issuer.unwrap_or("");
+        let found = match by_issuer.iter().find(|(i, _)| *i == written) {
+            Some(entry) => Some(entry),
+            None => {
+                let issuer = issuer.map_or("", normalise_issuer);
+                by_issuer.iter().find(|(i, _)| *i == issuer)
+            }
+        };
+        found.map_or(&[], |(_, list)| list.as_slice())
     }
+}
+
+/// The normalised name of every API traveller, by manifest then traveller:
+/// computed once and shared by [`InputIndex::build_with`] (which copies
+/// them) and [`reconcile_with`] (which takes them).
+pub(crate) type ApiNames = Vec<Vec<Option<NormalisedName>>>;
+
+/// Normalises the name of every API traveller of the input.
+pub(crate) fn api_names(input: &ScreeningInput) -> ApiNames {
+    input
+        .manifests
+        .iter()
+        .map(|m| m.travellers.iter().map(|t| Some(api_name(t))).collect())
+        .collect()
+}
+
+fn api_name(t: &Traveller) -> NormalisedName {
+    NormalisedName::new(
+        t.surname.as_deref().unwrap_or(""),
+        t.given_names.as_deref().unwrap_or(""),
+    )
 }
 
 /// The number and issuer of a document the index records (a number, not a
@@ -864,11 +911,11 @@ fn indexed(doc: &TravelDocument) -> Option<(&str, Option<&str>)> {
 }
 
 /// A document number in upper case, copied only when it has lower case.
-fn upper_number(number: &str) -> std::borrow::Cow<'_, str> {
+fn upper_number(number: &str) -> Cow<'_, str> {
     if number.bytes().any(|b| b.is_ascii_lowercase()) {
-        std::borrow::Cow::Owned(number.to_ascii_uppercase())
+        Cow::Owned(number.to_ascii_uppercase())
     } else {
-        std::borrow::Cow::Borrowed(number)
+        Cow::Borrowed(number)
     }
 }
 
@@ -1043,18 +1090,26 @@ impl InputIndex {
     /// one booking only).
     #[must_use]
     pub fn build(input: &ScreeningInput) -> Self {
+        InputIndex::build_with(input, &api_names(input))
+    }
+
+    /// [`InputIndex::build`] with the API travellers' names already
+    /// normalised.
+    pub(crate) fn build_with(input: &ScreeningInput, names: &ApiNames) -> Self {
         let mut documents = DocumentIdentities::default();
-        for m in &input.manifests {
-            for t in &m.travellers {
+        for (mi, m) in input.manifests.iter().enumerate() {
+            for (ti, t) in m.travellers.iter().enumerate() {
                 // The name only for a traveller with a document to index.
-                let mut name: Option<NormalisedName> = None;
+                let mut computed: Option<NormalisedName> = None;
                 for (number, issuer) in t.documents.iter().filter_map(indexed) {
-                    let name = name.get_or_insert_with(|| {
-                        NormalisedName::new(
-                            t.surname.as_deref().unwrap_or(""),
-                            t.given_names.as_deref().unwrap_or(""),
-                        )
-                    });
+                    let given = names
+                        .get(mi)
+                        .and_then(|n| n.get(ti))
+                        .and_then(Option::as_ref);
+                    let name = match given {
+                        Some(name) => name,
+                        None => computed.get_or_insert_with(|| api_name(t)),
+                    };
                     documents.add(number, issuer, name, t.birth_date);
                 }
             }
@@ -1197,6 +1252,12 @@ fn shared_counts<'h>(same: &[usize], sets: impl Iterator<Item = Vec<&'h str>>) -
 /// flight (and scans that joined nobody).
 #[must_use]
 pub fn reconcile(input: &ScreeningInput) -> Vec<FlightCase<'_>> {
+    reconcile_with(input, api_names(input))
+}
+
+/// [`reconcile`] with the API travellers' names already normalised (the
+/// views take them).
+pub(crate) fn reconcile_with(input: &ScreeningInput, mut names: ApiNames) -> Vec<FlightCase<'_>> {
     let mut cases: Vec<FlightCase<'_>> = Vec::new();
     let mut by_flight: AHashMap<(String, String), Vec<usize>> = AHashMap::new();
     let mut unkeyed: Option<usize> = None;
@@ -1288,7 +1349,7 @@ pub fn reconcile(input: &ScreeningInput) -> Vec<FlightCase<'_>> {
 
     for case in &mut cases {
         drop_superseded(input, case);
-        reconcile_case(input, case);
+        reconcile_case(input, case, &mut names);
     }
     join_scans(input, &mut cases, &mut unkeyed);
     for case in &mut cases {
@@ -1383,7 +1444,7 @@ struct PnrEntry<'a> {
     record: PnrRecord<'a>,
 }
 
-fn reconcile_case<'a>(input: &'a ScreeningInput, case: &mut FlightCase<'a>) {
+fn reconcile_case<'a>(input: &'a ScreeningInput, case: &mut FlightCase<'a>, names: &mut ApiNames) {
     let mut entries: Vec<PnrEntry<'a>> = Vec::new();
     for &bi in &case.bookings {
         let Some(b) = input.bookings.get(bi) else {
@@ -1448,7 +1509,14 @@ fn reconcile_case<'a>(input: &'a ScreeningInput, case: &mut FlightCase<'a>) {
         };
         for (ti, t) in m.travellers.iter().enumerate() {
             let mut view = TravellerView::empty();
-            view.set_api(mi, ti, t);
+            match names
+                .get_mut(mi)
+                .and_then(|n| n.get_mut(ti))
+                .and_then(Option::take)
+            {
+                Some(name) => view.set_api_named(mi, ti, t, name),
+                None => view.set_api(mi, ti, t),
+            }
             if entries.is_empty() {
                 // No booking on this flight: nothing to join.
                 case.travellers.push(view);

@@ -11,7 +11,8 @@ use super::assessment::{
     EvidenceValue, Finding, FindingReferences, FlightFinding, FlightSummary, TravellerSummary,
 };
 use super::reconcile::{
-    booking_identity, reconcile, FlightCase, FlightKey, InputIndex, ScreeningInput, TravellerView,
+    api_names, booking_identity, reconcile_with, FlightCase, FlightKey, InputIndex, ScreeningInput,
+    TravellerView,
 };
 use crate::indicators::{compute, Field, FieldCatalogue, TravellerFacts};
 use crate::model::booking::Booking;
@@ -250,8 +251,9 @@ impl Screener {
     /// Screens a whole input (manifests, PNR pushes, scans) on this thread.
     #[must_use]
     pub fn screen(&self, input: &ScreeningInput) -> Screening {
-        let index = InputIndex::build(input);
-        let cases = reconcile(input);
+        let names = api_names(input);
+        let index = InputIndex::build_with(input, &names);
+        let cases = reconcile_with(input, names);
         let parts: Vec<Screening> = cases
             .iter()
             .map(|case| self.screen_case(input, case, &index))
@@ -263,8 +265,9 @@ impl Screener {
     /// (rayon); the result is the same as [`Screener::screen`]'s.
     #[must_use]
     pub fn screen_parallel(&self, input: &ScreeningInput) -> Screening {
-        let index = InputIndex::build(input);
-        let cases = reconcile(input);
+        let names = api_names(input);
+        let index = InputIndex::build_with(input, &names);
+        let cases = reconcile_with(input, names);
         let parts: Vec<Screening> = cases
             .par_iter()
             .map(|case| self.screen_case(input, case, &index))
