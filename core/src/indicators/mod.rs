@@ -273,14 +273,26 @@ pub struct Context<'v, 'a> {
     pub age: Option<i32>,
 }
 
-impl<'v, 'a> Context<'v, 'a> {
-    /// Derives the shared values.
+/// The values of [`Context`] that depend on the flight only: derived once
+/// per flight and shared by its travellers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FlightContext {
+    /// Local departure date of the flight.
+    pub departure_date: Option<NaiveDate>,
+    /// Local arrival date of the flight (departure date when unknown).
+    pub arrival_date: Option<NaiveDate>,
+    /// The departure as an instant (origin time zone applied).
+    pub departure_utc: Option<DateTime<Utc>>,
+    /// The origin airport.
+    pub origin: Option<&'static Airport>,
+    /// The destination airport.
+    pub destination: Option<&'static Airport>,
+}
+
+impl FlightContext {
+    /// Derives the flight's values.
     #[must_use]
-    pub fn new(
-        view: &'v TravellerView<'a>,
-        case: &'v FlightCase<'a>,
-        index: &'v InputIndex,
-    ) -> Self {
+    pub fn new(case: &FlightCase<'_>) -> Self {
         let departure_date = case.departure.map(|d| d.date());
         let arrival_date = case.arrival.map(|d| d.date()).or(departure_date);
         let origin = case.origin.and_then(airports::airport);
@@ -289,6 +301,42 @@ impl<'v, 'a> Context<'v, 'a> {
             (Some(a), Some(d)) => airports::local_to_utc(a, d),
             _ => None,
         };
+        FlightContext {
+            departure_date,
+            arrival_date,
+            departure_utc,
+            origin,
+            destination,
+        }
+    }
+}
+
+impl<'v, 'a> Context<'v, 'a> {
+    /// Derives the shared values.
+    #[must_use]
+    pub fn new(
+        view: &'v TravellerView<'a>,
+        case: &'v FlightCase<'a>,
+        index: &'v InputIndex,
+    ) -> Self {
+        Context::with_flight(view, case, index, FlightContext::new(case))
+    }
+
+    /// Derives the shared values, the flight's already derived.
+    #[must_use]
+    pub fn with_flight(
+        view: &'v TravellerView<'a>,
+        case: &'v FlightCase<'a>,
+        index: &'v InputIndex,
+        flight: FlightContext,
+    ) -> Self {
+        let FlightContext {
+            departure_date,
+            arrival_date,
+            departure_utc,
+            origin,
+            destination,
+        } = flight;
         let booking = view.pnr.map(|p| p.booking);
         let passenger = view.pnr.map(|p| p.record);
         let passenger_index = view.pnr.map(|p| p.passenger);
@@ -337,7 +385,18 @@ pub fn compute<'v, 'a: 'v>(
     case: &'v FlightCase<'a>,
     index: &'v InputIndex,
 ) -> TravellerFacts<'v> {
-    let ctx = Context::new(view, case, index);
+    compute_with(view, case, index, FlightContext::new(case))
+}
+
+/// [`compute`] with the flight's values already derived (once per flight).
+#[must_use]
+pub fn compute_with<'v, 'a: 'v>(
+    view: &'v TravellerView<'a>,
+    case: &'v FlightCase<'a>,
+    index: &'v InputIndex,
+    flight: FlightContext,
+) -> TravellerFacts<'v> {
+    let ctx = Context::with_flight(view, case, index, flight);
     let mut f = TravellerFacts::new();
     traveller_facts(&ctx, &mut f);
     flight_facts(&ctx, &mut f);

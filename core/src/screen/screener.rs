@@ -14,7 +14,7 @@ use super::reconcile::{
     api_names, booking_identity, reconcile_with, FlightCase, FlightKey, InputIndex, ScreeningInput,
     TravellerView,
 };
-use crate::indicators::{compute, Field, FieldCatalogue, TravellerFacts};
+use crate::indicators::{compute_with, Field, FieldCatalogue, FlightContext, TravellerFacts};
 use crate::model::booking::Booking;
 use crate::model::{DocumentScan, Leg, Manifest, Traveller};
 use crate::rules::{
@@ -245,7 +245,8 @@ impl Screener {
         );
         let index = InputIndex::empty();
         let flight = flight_summary(&case);
-        self.assess(&view, &case, &index, flight, &mut |_, _| {})
+        let values = FlightContext::new(&case);
+        self.assess(&view, &case, &index, values, flight, &mut |_, _| {})
     }
 
     /// Screens a whole input (manifests, PNR pushes, scans) on this thread.
@@ -306,17 +307,25 @@ impl Screener {
         index: &InputIndex,
     ) -> Screening {
         let flight = flight_summary(case);
+        let values = FlightContext::new(case);
         let mut out = Screening::default();
         // (rule index, subject, hash) -> booking indexes
         let mut linked: Vec<(usize, Subject, usize)> = Vec::new();
         for view in &case.travellers {
-            let a = self.assess(view, case, index, flight.clone(), &mut |rule, subject| {
-                if let Some(p) = view.pnr {
-                    if !linked.contains(&(rule, subject, p.booking_index)) {
-                        linked.push((rule, subject, p.booking_index));
+            let a = self.assess(
+                view,
+                case,
+                index,
+                values,
+                flight.clone(),
+                &mut |rule, subject| {
+                    if let Some(p) = view.pnr {
+                        if !linked.contains(&(rule, subject, p.booking_index)) {
+                            linked.push((rule, subject, p.booking_index));
+                        }
                     }
-                }
-            });
+                },
+            );
             out.assessments.push(a);
         }
         out.booking_findings = self.booking_findings(input, &flight, &linked);
@@ -331,10 +340,11 @@ impl Screener {
         view: &TravellerView<'_>,
         case: &FlightCase<'_>,
         index: &InputIndex,
+        values: FlightContext,
         flight: FlightSummary,
         linked: &mut dyn FnMut(usize, Subject),
     ) -> Assessment {
-        let facts = compute(view, case, index);
+        let facts = compute_with(view, case, index, values);
         let protected = matches!(
             facts.get(Field::TravellerProtectedStatus).value(),
             Value::Bool(true)
