@@ -190,6 +190,26 @@ impl<'a> TravellerFacts<'a> {
         &self.source_kinds[..usize::from(self.source_count).min(3)]
     }
 
+    /// Every field missing again; the documents list keeps its allocation.
+    fn reset(&mut self) {
+        let TravellerFacts {
+            values,
+            sources,
+            documents,
+            source_kinds,
+            source_count,
+            transit_points,
+            failed_checks,
+        } = self;
+        *values = [Slot::Missing; FIELD_COUNT];
+        *sources = [None; FIELD_COUNT];
+        documents.clear();
+        *source_kinds = [""; 3];
+        *source_count = 0;
+        *transit_points = None;
+        *failed_checks = None;
+    }
+
     pub(crate) fn set_transit_points(&mut self, points: Option<Vec<&'a str>>) {
         self.transit_points = points;
     }
@@ -396,18 +416,31 @@ pub fn compute_with<'v, 'a: 'v>(
     index: &'v InputIndex,
     flight: FlightContext,
 ) -> TravellerFacts<'v> {
-    let ctx = Context::with_flight(view, case, index, flight);
     let mut f = TravellerFacts::new();
-    traveller_facts(&ctx, &mut f);
-    flight_facts(&ctx, &mut f);
-    doc::compute(&ctx, &mut f);
-    itinerary::compute(&ctx, &mut f);
-    booking::compute(&ctx, &mut f);
-    baggage::compute(&ctx, &mut f);
-    network::compute(&ctx, &mut f);
-    protection::compute(&ctx, &mut f);
-    quality::compute(&ctx, &mut f);
+    compute_into(view, case, index, flight, &mut f);
     f
+}
+
+/// [`compute_with`] into facts that are reused from traveller to traveller
+/// (every field is reset first; only allocations are kept).
+pub fn compute_into<'v, 'a: 'v>(
+    view: &'v TravellerView<'a>,
+    case: &'v FlightCase<'a>,
+    index: &'v InputIndex,
+    flight: FlightContext,
+    f: &mut TravellerFacts<'v>,
+) {
+    f.reset();
+    let ctx = Context::with_flight(view, case, index, flight);
+    traveller_facts(&ctx, f);
+    flight_facts(&ctx, f);
+    doc::compute(&ctx, f);
+    itinerary::compute(&ctx, f);
+    booking::compute(&ctx, f);
+    baggage::compute(&ctx, f);
+    network::compute(&ctx, f);
+    protection::compute(&ctx, f);
+    quality::compute(&ctx, f);
 }
 
 fn traveller_facts<'v>(ctx: &Context<'v, '_>, f: &mut TravellerFacts<'v>) {
@@ -480,10 +513,9 @@ fn traveller_facts<'v>(ctx: &Context<'v, '_>, f: &mut TravellerFacts<'v>) {
     f.set(Field::TravellerInApi, Slot::Bool(view.api.is_some()));
     f.set(Field::TravellerInPnr, Slot::Bool(view.pnr.is_some()));
     f.set(Field::TravellerInScan, Slot::Bool(view.scan.is_some()));
-    f.documents = view
-        .documents()
-        .map(|document| DocumentFacts { document })
-        .collect();
+    f.documents.clear();
+    f.documents
+        .extend(view.documents().map(|document| DocumentFacts { document }));
 }
 
 fn flight_facts<'v>(ctx: &Context<'v, '_>, f: &mut TravellerFacts<'v>) {

@@ -14,7 +14,9 @@ use super::reconcile::{
     api_names, booking_identity, reconcile_with, FlightCase, FlightKey, InputIndex, ScreeningInput,
     TravellerView,
 };
-use crate::indicators::{compute_with, Field, FieldCatalogue, FlightContext, TravellerFacts};
+use crate::indicators::{
+    compute_into, compute_with, Field, FieldCatalogue, FlightContext, TravellerFacts,
+};
 use crate::model::booking::Booking;
 use crate::model::{DocumentScan, Leg, Manifest, Traveller};
 use crate::rules::{
@@ -245,8 +247,8 @@ impl Screener {
         );
         let index = InputIndex::empty();
         let flight = flight_summary(&case);
-        let values = FlightContext::new(&case);
-        self.assess(&view, &case, &index, values, flight, &mut |_, _| {})
+        let facts = compute_with(&view, &case, &index, FlightContext::new(&case));
+        self.assess(&view, &facts, flight, &mut |_, _| {})
     }
 
     /// Screens a whole input (manifests, PNR pushes, scans) on this thread.
@@ -308,24 +310,20 @@ impl Screener {
     ) -> Screening {
         let flight = flight_summary(case);
         let values = FlightContext::new(case);
+        // Reused from traveller to traveller (reset by `compute_into`).
+        let mut facts = TravellerFacts::new();
         let mut out = Screening::default();
         // (rule index, subject, hash) -> booking indexes
         let mut linked: Vec<(usize, Subject, usize)> = Vec::new();
         for view in &case.travellers {
-            let a = self.assess(
-                view,
-                case,
-                index,
-                values,
-                flight.clone(),
-                &mut |rule, subject| {
-                    if let Some(p) = view.pnr {
-                        if !linked.contains(&(rule, subject, p.booking_index)) {
-                            linked.push((rule, subject, p.booking_index));
-                        }
+            compute_into(view, case, index, values, &mut facts);
+            let a = self.assess(view, &facts, flight.clone(), &mut |rule, subject| {
+                if let Some(p) = view.pnr {
+                    if !linked.contains(&(rule, subject, p.booking_index)) {
+                        linked.push((rule, subject, p.booking_index));
                     }
-                },
-            );
+                }
+            });
             out.assessments.push(a);
         }
         out.booking_findings = self.booking_findings(input, &flight, &linked);
@@ -338,24 +336,21 @@ impl Screener {
     fn assess(
         &self,
         view: &TravellerView<'_>,
-        case: &FlightCase<'_>,
-        index: &InputIndex,
-        values: FlightContext,
+        facts: &TravellerFacts<'_>,
         flight: FlightSummary,
         linked: &mut dyn FnMut(usize, Subject),
     ) -> Assessment {
-        let facts = compute_with(view, case, index, values);
         let protected = matches!(
             facts.get(Field::TravellerProtectedStatus).value(),
             Value::Bool(true)
         );
         let mut hits = Vec::new();
         for (i, rule) in self.pack.rules.iter().enumerate() {
-            if !rule.fires(&facts) {
+            if !rule.fires(facts) {
                 continue;
             }
             match self.subjects.get(i).copied().unwrap_or(Subject::Traveller) {
-                Subject::Traveller => hits.push(self.finding(rule, &facts)),
+                Subject::Traveller => hits.push(self.finding(rule, facts)),
                 subject if !protected => linked(i, subject),
                 _ => {}
             }
