@@ -1502,6 +1502,13 @@ fn reconcile_case<'a>(input: &'a ScreeningInput, case: &mut FlightCase<'a>, name
         }
     }
     let mut taken = vec![false; entries.len()];
+    let travellers: usize = case
+        .manifests
+        .iter()
+        .filter_map(|&mi| input.manifests.get(mi))
+        .map(|m| m.travellers.len())
+        .sum();
+    case.travellers.reserve(travellers + entries.len());
 
     for &mi in &case.manifests {
         let Some(m) = input.manifests.get(mi) else {

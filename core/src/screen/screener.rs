@@ -287,10 +287,10 @@ impl Screener {
 
     fn finish(&self, input: &ScreeningInput, parts: Vec<Screening>) -> Screening {
         let mut out = Screening::default();
-        for mut p in parts {
-            out.assessments.append(&mut p.assessments);
-            out.flight_findings.append(&mut p.flight_findings);
-            out.booking_findings.append(&mut p.booking_findings);
+        for p in parts {
+            join(&mut out.assessments, p.assessments);
+            join(&mut out.flight_findings, p.flight_findings);
+            join(&mut out.booking_findings, p.booking_findings);
         }
         if self.purpose.allows(Channel::DataQuality) {
             for m in &input.manifests {
@@ -313,6 +313,7 @@ impl Screener {
         // Reused from traveller to traveller (reset by `compute_into`).
         let mut facts = TravellerFacts::new();
         let mut out = Screening::default();
+        out.assessments.reserve_exact(case.travellers.len());
         // (rule index, subject, hash) -> booking indexes
         let mut linked: Vec<(usize, Subject, usize)> = Vec::new();
         for view in &case.travellers {
@@ -626,6 +627,15 @@ fn evidence_value(path: &str, v: &Value<'_>) -> EvidenceValue {
             crate::rules::explain::write_value(&mut s, other, crate::rules::Type::Text);
             EvidenceValue::Text(s)
         }
+    }
+}
+
+/// Appends `more` to `all`, taking it whole when `all` is still empty.
+fn join<T>(all: &mut Vec<T>, mut more: Vec<T>) {
+    if all.is_empty() {
+        *all = more;
+    } else {
+        all.append(&mut more);
     }
 }
 
