@@ -14,9 +14,7 @@ use super::reconcile::{
     api_names, booking_identity, reconcile_with, FlightCase, FlightKey, InputIndex, ScreeningInput,
     TravellerView,
 };
-use crate::indicators::{
-    compute_into, compute_with, Field, FieldCatalogue, FlightContext, TravellerFacts,
-};
+use crate::indicators::{compute_into, Field, FieldCatalogue, FlightContext, TravellerFacts};
 use crate::model::booking::Booking;
 use crate::model::{DocumentScan, Leg, Manifest, Traveller};
 use crate::rules::{
@@ -247,7 +245,8 @@ impl Screener {
         );
         let index = InputIndex::empty();
         let flight = flight_summary(&case);
-        let facts = compute_with(&view, &case, &index, FlightContext::new(&case));
+        let mut facts = TravellerFacts::new();
+        compute_into(&view, &case, &index, FlightContext::new(&case), &mut facts);
         self.assess(&view, &facts, flight, &mut |_, _| {})
     }
 
