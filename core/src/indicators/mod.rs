@@ -190,6 +190,26 @@ impl<'a> TravellerFacts<'a> {
         &self.source_kinds[..usize::from(self.source_count).min(3)]
     }
 
+    /// Every field missing again; the documents list keeps its allocation.
+    fn reset(&mut self) {
+        let TravellerFacts {
+            values,
+            sources,
+            documents,
+            source_kinds,
+            source_count,
+            transit_points,
+            failed_checks,
+        } = self;
+        *values = [Slot::Missing; FIELD_COUNT];
+        *sources = [None; FIELD_COUNT];
+        documents.clear();
+        *source_kinds = [""; 3];
+        *source_count = 0;
+        *transit_points = None;
+        *failed_checks = None;
+    }
+
     pub(crate) fn set_transit_points(&mut self, points: Option<Vec<&'a str>>) {
         self.transit_points = points;
     }
@@ -273,14 +293,26 @@ pub struct Context<'v, 'a> {
     pub age: Option<i32>,
 }
 
-impl<'v, 'a> Context<'v, 'a> {
-    /// Derives the shared values.
+/// The values of [`Context`] that depend on the flight only: derived once
+/// per flight and shared by its travellers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FlightContext {
+    /// Local departure date of the flight.
+    pub departure_date: Option<NaiveDate>,
+    /// Local arrival date of the flight (departure date when unknown).
+    pub arrival_date: Option<NaiveDate>,
+    /// The departure as an instant (origin time zone applied).
+    pub departure_utc: Option<DateTime<Utc>>,
+    /// The origin airport.
+    pub origin: Option<&'static Airport>,
+    /// The destination airport.
+    pub destination: Option<&'static Airport>,
+}
+
+impl FlightContext {
+    /// Derives the flight's values.
     #[must_use]
-    pub fn new(
-        view: &'v TravellerView<'a>,
-        case: &'v FlightCase<'a>,
-        index: &'v InputIndex,
-    ) -> Self {
+    pub fn new(case: &FlightCase<'_>) -> Self {
         let departure_date = case.departure.map(|d| d.date());
         let arrival_date = case.arrival.map(|d| d.date()).or(departure_date);
         let origin = case.origin.and_then(airports::airport);
@@ -289,6 +321,42 @@ impl<'v, 'a> Context<'v, 'a> {
             (Some(a), Some(d)) => airports::local_to_utc(a, d),
             _ => None,
         };
+        FlightContext {
+            departure_date,
+            arrival_date,
+            departure_utc,
+            origin,
+            destination,
+        }
+    }
+}
+
+impl<'v, 'a> Context<'v, 'a> {
+    /// Derives the shared values.
+    #[must_use]
+    pub fn new(
+        view: &'v TravellerView<'a>,
+        case: &'v FlightCase<'a>,
+        index: &'v InputIndex,
+    ) -> Self {
+        Context::with_flight(view, case, index, FlightContext::new(case))
+    }
+
+    /// Derives the shared values, the flight's already derived.
+    #[must_use]
+    pub fn with_flight(
+        view: &'v TravellerView<'a>,
+        case: &'v FlightCase<'a>,
+        index: &'v InputIndex,
+        flight: FlightContext,
+    ) -> Self {
+        let FlightContext {
+            departure_date,
+            arrival_date,
+            departure_utc,
+            origin,
+            destination,
+        } = flight;
         let booking = view.pnr.map(|p| p.booking);
         let passenger = view.pnr.map(|p| p.record);
         let passenger_index = view.pnr.map(|p| p.passenger);
@@ -337,18 +405,42 @@ pub fn compute<'v, 'a: 'v>(
     case: &'v FlightCase<'a>,
     index: &'v InputIndex,
 ) -> TravellerFacts<'v> {
-    let ctx = Context::new(view, case, index);
+    compute_with(view, case, index, FlightContext::new(case))
+}
+
+/// [`compute`] with the flight's values already derived (once per flight).
+#[must_use]
+pub fn compute_with<'v, 'a: 'v>(
+    view: &'v TravellerView<'a>,
+    case: &'v FlightCase<'a>,
+    index: &'v InputIndex,
+    flight: FlightContext,
+) -> TravellerFacts<'v> {
     let mut f = TravellerFacts::new();
-    traveller_facts(&ctx, &mut f);
-    flight_facts(&ctx, &mut f);
-    doc::compute(&ctx, &mut f);
-    itinerary::compute(&ctx, &mut f);
-    booking::compute(&ctx, &mut f);
-    baggage::compute(&ctx, &mut f);
-    network::compute(&ctx, &mut f);
-    protection::compute(&ctx, &mut f);
-    quality::compute(&ctx, &mut f);
+    compute_into(view, case, index, flight, &mut f);
     f
+}
+
+/// [`compute_with`] into facts that are reused from traveller to traveller
+/// (every field is reset first; only allocations are kept).
+pub fn compute_into<'v, 'a: 'v>(
+    view: &'v TravellerView<'a>,
+    case: &'v FlightCase<'a>,
+    index: &'v InputIndex,
+    flight: FlightContext,
+    f: &mut TravellerFacts<'v>,
+) {
+    f.reset();
+    let ctx = Context::with_flight(view, case, index, flight);
+    traveller_facts(&ctx, f);
+    flight_facts(&ctx, f);
+    doc::compute(&ctx, f);
+    itinerary::compute(&ctx, f);
+    booking::compute(&ctx, f);
+    baggage::compute(&ctx, f);
+    network::compute(&ctx, f);
+    protection::compute(&ctx, f);
+    quality::compute(&ctx, f);
 }
 
 fn traveller_facts<'v>(ctx: &Context<'v, '_>, f: &mut TravellerFacts<'v>) {
@@ -421,10 +513,9 @@ fn traveller_facts<'v>(ctx: &Context<'v, '_>, f: &mut TravellerFacts<'v>) {
     f.set(Field::TravellerInApi, Slot::Bool(view.api.is_some()));
     f.set(Field::TravellerInPnr, Slot::Bool(view.pnr.is_some()));
     f.set(Field::TravellerInScan, Slot::Bool(view.scan.is_some()));
-    f.documents = view
-        .documents()
-        .map(|document| DocumentFacts { document })
-        .collect();
+    f.documents.clear();
+    f.documents
+        .extend(view.documents().map(|document| DocumentFacts { document }));
 }
 
 fn flight_facts<'v>(ctx: &Context<'v, '_>, f: &mut TravellerFacts<'v>) {

@@ -50,22 +50,24 @@ pub fn is_placeholder_number(number: &str) -> bool {
     if n.is_empty() {
         return true;
     }
-    let upper = n.to_ascii_uppercase();
-    let mut chars = upper.chars();
+    // Compared without case, without building an upper-case copy.
+    let mut chars = n.chars().map(|c| c.to_ascii_uppercase());
     let first = chars.next();
     if n.len() >= 3 && chars.all(|c| Some(c) == first) {
         return true;
     }
-    if upper.contains("XXXX") {
+    if n.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(|b| b.eq_ignore_ascii_case(&b'X')))
+    {
         return true;
     }
     if n.len() >= 6 && ("1234567890".starts_with(n) || "987654321".starts_with(n)) {
         return true;
     }
-    matches!(
-        upper.as_str(),
-        "UNKNOWN" | "NONE" | "NA" | "N/A" | "TBA" | "TBC"
-    )
+    ["UNKNOWN", "NONE", "NA", "N/A", "TBA", "TBC"]
+        .iter()
+        .any(|w| n.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@
 
 use ahash::AHashMap;
 use chrono::{NaiveDate, NaiveDateTime};
+use std::borrow::Cow;
 
 use crate::model::booking::{Booking, FlightSegment, Passenger, PassengerType, PaymentKind};
 use crate::model::{DocumentKind, DocumentScan, Gender, Manifest, TravelDocument, Traveller};
@@ -465,15 +466,23 @@ impl<'a> TravellerView<'a> {
     }
 
     fn set_api(&mut self, manifest: usize, traveller: usize, record: &'a Traveller) {
+        self.set_api_named(manifest, traveller, record, api_name(record));
+    }
+
+    /// [`TravellerView::set_api`] with the record's name already normalised.
+    fn set_api_named(
+        &mut self,
+        manifest: usize,
+        traveller: usize,
+        record: &'a Traveller,
+        name: NormalisedName,
+    ) {
         self.api = Some(ApiRecord {
             manifest,
             traveller,
             record,
         });
-        self.api_name = Some(NormalisedName::new(
-            record.surname.as_deref().unwrap_or(""),
-            record.given_names.as_deref().unwrap_or(""),
-        ));
+        self.api_name = Some(name);
     }
 
     fn set_pnr(&mut self, booking_index: usize, booking: &'a Booking, passenger: usize) {
@@ -798,12 +807,117 @@ fn find_passenger(
 /// how many other bookings share its cards and contacts.
 #[derive(Debug, Clone, Default)]
 pub struct InputIndex {
-    documents: AHashMap<DocKey, Vec<Identity>>,
+    documents: DocumentIdentities,
     bookings: Vec<BookingSummary>,
 }
 
-/// A document number (upper case, as written) and normalised issuer.
-type DocKey = (String, String);
+/// The identities presenting each document: by document number (upper
+/// case, as written), then by normalised issuer (`""` when none).
+#[derive(Debug, Clone, Default)]
+struct DocumentIdentities(AHashMap<String, ByIssuer>);
+
+/// The identities presenting one document number, by normalised issuer.
+type ByIssuer = Vec<(Cow<'static, str>, Vec<Identity>)>;
+
+impl DocumentIdentities {
+    /// Records that `name` born on `birth` presents the document, once.
+    fn add(
+        &mut self,
+        number: &str,
+        issuer: Option<&str>,
+        name: &NormalisedName,
+        birth: Option<NaiveDate>,
+    ) {
+        let number = upper_number(number);
+        // `normalise_issuer`, kept without a copy for a known country.
+        let issuer: Cow<'static, str> = match issuer {
+            None => Cow::Borrowed(""),
+            Some(code) => countries::to_alpha3(code)
+                .map_or_else(|| Cow::Owned(code.to_string()), Cow::Borrowed),
+        };
+        if !self.0.contains_key(number.as_ref()) {
+            self.0.insert(number.clone().into_owned(), Vec::new());
+        }
+        let Some(by_issuer) = self.0.get_mut(number.as_ref()) else {
+            return;
+        };
+        let at = match by_issuer.iter().position(|(i, _)| *i == issuer) {
+            Some(at) => at,
+            None => {
+                by_issuer.push((issuer, Vec::new()));
+                by_issuer.len() - 1
+            }
+        };
+        if let Some((_, list)) = by_issuer.get_mut(at) {
+            if !list
+                .iter()
+                .any(|i| i.birth_date == birth && i.name == *name)
+            {
+                list.push(Identity {
+                    name: name.clone(),
+                    birth_date: birth,
+                });
+            }
+        }
+    }
+
+    fn get(&self, number: &str, issuer: Option<&str>) -> &[Identity] {
+        let Some(by_issuer) = self.0.get(upper_number(number).as_ref()) else {
+            return &[];
+        };
+        // Stored issuers are normalised, and normalising one gives it back:
+        // an issuer written as stored needs no normalising.
+        let written = issuer.unwrap_or("");
+        let found = match by_issuer.iter().find(|(i, _)| *i == written) {
+            Some(entry) => Some(entry),
+            None => {
+                let issuer = issuer.map_or("", normalise_issuer);
+                by_issuer.iter().find(|(i, _)| *i == issuer)
+            }
+        };
+        found.map_or(&[], |(_, list)| list.as_slice())
+    }
+}
+
+/// The normalised name of every API traveller, by manifest then traveller:
+/// computed once and shared by [`InputIndex::build_with`] (which copies
+/// them) and [`reconcile_with`] (which takes them).
+pub(crate) type ApiNames = Vec<Vec<Option<NormalisedName>>>;
+
+/// Normalises the name of every API traveller of the input.
+pub(crate) fn api_names(input: &ScreeningInput) -> ApiNames {
+    input
+        .manifests
+        .iter()
+        .map(|m| m.travellers.iter().map(|t| Some(api_name(t))).collect())
+        .collect()
+}
+
+fn api_name(t: &Traveller) -> NormalisedName {
+    NormalisedName::new(
+        t.surname.as_deref().unwrap_or(""),
+        t.given_names.as_deref().unwrap_or(""),
+    )
+}
+
+/// The number and issuer of a document the index records (a number, not a
+/// visa).
+fn indexed(doc: &TravelDocument) -> Option<(&str, Option<&str>)> {
+    let number = doc.number.as_deref().filter(|n| !n.is_empty())?;
+    if matches!(doc.kind, DocumentKind::Visa) {
+        return None;
+    }
+    Some((number, doc.issuing_state.as_deref()))
+}
+
+/// A document number in upper case, copied only when it has lower case.
+fn upper_number(number: &str) -> Cow<'_, str> {
+    if number.bytes().any(|b| b.is_ascii_lowercase()) {
+        Cow::Owned(number.to_ascii_uppercase())
+    } else {
+        Cow::Borrowed(number)
+    }
+}
 
 /// One identity presenting a document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -976,32 +1090,27 @@ impl InputIndex {
     /// one booking only).
     #[must_use]
     pub fn build(input: &ScreeningInput) -> Self {
-        let mut documents: AHashMap<DocKey, Vec<Identity>> = AHashMap::new();
-        let mut add = |doc: &TravelDocument, name: &NormalisedName, birth: Option<NaiveDate>| {
-            let Some(number) = doc.number.as_deref().filter(|n| !n.is_empty()) else {
-                return;
-            };
-            if matches!(doc.kind, DocumentKind::Visa) {
-                return;
-            }
-            let key = doc_key(number, doc.issuing_state.as_deref());
-            let list = documents.entry(key).or_default();
-            let identity = Identity {
-                name: name.clone(),
-                birth_date: birth,
-            };
-            if !list.contains(&identity) {
-                list.push(identity);
-            }
-        };
-        for m in &input.manifests {
-            for t in &m.travellers {
-                let name = NormalisedName::new(
-                    t.surname.as_deref().unwrap_or(""),
-                    t.given_names.as_deref().unwrap_or(""),
-                );
-                for d in &t.documents {
-                    add(d, &name, t.birth_date);
+        InputIndex::build_with(input, &api_names(input))
+    }
+
+    /// [`InputIndex::build`] with the API travellers' names already
+    /// normalised.
+    pub(crate) fn build_with(input: &ScreeningInput, names: &ApiNames) -> Self {
+        let mut documents = DocumentIdentities::default();
+        for (mi, m) in input.manifests.iter().enumerate() {
+            for (ti, t) in m.travellers.iter().enumerate() {
+                // The name only for a traveller with a document to index.
+                let mut computed: Option<NormalisedName> = None;
+                for (number, issuer) in t.documents.iter().filter_map(indexed) {
+                    let given = names
+                        .get(mi)
+                        .and_then(|n| n.get(ti))
+                        .and_then(Option::as_ref);
+                    let name = match given {
+                        Some(name) => name,
+                        None => computed.get_or_insert_with(|| api_name(t)),
+                    };
+                    documents.add(number, issuer, name, t.birth_date);
                 }
             }
         }
@@ -1013,30 +1122,19 @@ impl InputIndex {
                     booking: b,
                     record: p,
                 };
-                let name = pnr_name(&rec);
+                let mut name: Option<NormalisedName> = None;
                 let birth = passenger_birth(p);
-                for d in &p.documents {
-                    add(&d.document, &name, birth);
+                for (number, issuer) in p.documents.iter().filter_map(|d| indexed(&d.document)) {
+                    let name = name.get_or_insert_with(|| pnr_name(&rec));
+                    documents.add(number, issuer, name, birth);
                 }
             }
         }
         // Scans: their number and issuer live in the scan itself.
-        let mut scan_docs: Vec<(DocKey, Identity)> = Vec::new();
         for s in &input.scans {
             if let Some(number) = s.document_number.as_deref().filter(|n| !n.is_empty()) {
-                scan_docs.push((
-                    doc_key(number, s.issuing_state.as_deref()),
-                    Identity {
-                        name: NormalisedName::new(&s.surname, &s.given_names),
-                        birth_date: s.birth_date,
-                    },
-                ));
-            }
-        }
-        for (key, identity) in scan_docs {
-            let list = documents.entry(key).or_default();
-            if !list.contains(&identity) {
-                list.push(identity);
+                let name = NormalisedName::new(&s.surname, &s.given_names);
+                documents.add(number, s.issuing_state.as_deref(), &name, s.birth_date);
             }
         }
 
@@ -1096,16 +1194,8 @@ impl InputIndex {
     /// without issuer).
     #[must_use]
     pub fn identities(&self, number: &str, issuer: Option<&str>) -> &[Identity] {
-        let key = doc_key(number, issuer);
-        self.documents.get(&key).map_or(&[], Vec::as_slice)
+        self.documents.get(number, issuer)
     }
-}
-
-fn doc_key(number: &str, issuer: Option<&str>) -> DocKey {
-    (
-        number.to_ascii_uppercase(),
-        issuer.map_or("", normalise_issuer).to_string(),
-    )
 }
 
 /// For each set of hashes (one per booking), the number of other bookings
@@ -1162,6 +1252,12 @@ fn shared_counts<'h>(same: &[usize], sets: impl Iterator<Item = Vec<&'h str>>) -
 /// flight (and scans that joined nobody).
 #[must_use]
 pub fn reconcile(input: &ScreeningInput) -> Vec<FlightCase<'_>> {
+    reconcile_with(input, api_names(input))
+}
+
+/// [`reconcile`] with the API travellers' names already normalised (the
+/// views take them).
+pub(crate) fn reconcile_with(input: &ScreeningInput, mut names: ApiNames) -> Vec<FlightCase<'_>> {
     let mut cases: Vec<FlightCase<'_>> = Vec::new();
     let mut by_flight: AHashMap<(String, String), Vec<usize>> = AHashMap::new();
     let mut unkeyed: Option<usize> = None;
@@ -1253,7 +1349,7 @@ pub fn reconcile(input: &ScreeningInput) -> Vec<FlightCase<'_>> {
 
     for case in &mut cases {
         drop_superseded(input, case);
-        reconcile_case(input, case);
+        reconcile_case(input, case, &mut names);
     }
     join_scans(input, &mut cases, &mut unkeyed);
     for case in &mut cases {
@@ -1348,7 +1444,7 @@ struct PnrEntry<'a> {
     record: PnrRecord<'a>,
 }
 
-fn reconcile_case<'a>(input: &'a ScreeningInput, case: &mut FlightCase<'a>) {
+fn reconcile_case<'a>(input: &'a ScreeningInput, case: &mut FlightCase<'a>, names: &mut ApiNames) {
     let mut entries: Vec<PnrEntry<'a>> = Vec::new();
     for &bi in &case.bookings {
         let Some(b) = input.bookings.get(bi) else {
@@ -1406,6 +1502,13 @@ fn reconcile_case<'a>(input: &'a ScreeningInput, case: &mut FlightCase<'a>) {
         }
     }
     let mut taken = vec![false; entries.len()];
+    let travellers: usize = case
+        .manifests
+        .iter()
+        .filter_map(|&mi| input.manifests.get(mi))
+        .map(|m| m.travellers.len())
+        .sum();
+    case.travellers.reserve(travellers + entries.len());
 
     for &mi in &case.manifests {
         let Some(m) = input.manifests.get(mi) else {
@@ -1413,7 +1516,19 @@ fn reconcile_case<'a>(input: &'a ScreeningInput, case: &mut FlightCase<'a>) {
         };
         for (ti, t) in m.travellers.iter().enumerate() {
             let mut view = TravellerView::empty();
-            view.set_api(mi, ti, t);
+            match names
+                .get_mut(mi)
+                .and_then(|n| n.get_mut(ti))
+                .and_then(Option::take)
+            {
+                Some(name) => view.set_api_named(mi, ti, t, name),
+                None => view.set_api(mi, ti, t),
+            }
+            if entries.is_empty() {
+                // No booking on this flight: nothing to join.
+                case.travellers.push(view);
+                continue;
+            }
             let name = view.api_name.clone().unwrap_or_default();
             let best_by_name = |cands: &[usize], taken: &[bool]| -> Option<usize> {
                 let mut best: Option<(usize, f64)> = None;

@@ -11,9 +11,10 @@ use super::assessment::{
     EvidenceValue, Finding, FindingReferences, FlightFinding, FlightSummary, TravellerSummary,
 };
 use super::reconcile::{
-    booking_identity, reconcile, FlightCase, FlightKey, InputIndex, ScreeningInput, TravellerView,
+    api_names, booking_identity, reconcile_with, FlightCase, FlightKey, InputIndex, ScreeningInput,
+    TravellerView,
 };
-use crate::indicators::{compute, Field, FieldCatalogue, TravellerFacts};
+use crate::indicators::{compute_into, Field, FieldCatalogue, FlightContext, TravellerFacts};
 use crate::model::booking::Booking;
 use crate::model::{DocumentScan, Leg, Manifest, Traveller};
 use crate::rules::{
@@ -244,14 +245,17 @@ impl Screener {
         );
         let index = InputIndex::empty();
         let flight = flight_summary(&case);
-        self.assess(&view, &case, &index, flight, &mut |_, _| {})
+        let mut facts = TravellerFacts::new();
+        compute_into(&view, &case, &index, FlightContext::new(&case), &mut facts);
+        self.assess(&view, &facts, flight, &mut |_, _| {})
     }
 
     /// Screens a whole input (manifests, PNR pushes, scans) on this thread.
     #[must_use]
     pub fn screen(&self, input: &ScreeningInput) -> Screening {
-        let index = InputIndex::build(input);
-        let cases = reconcile(input);
+        let names = api_names(input);
+        let index = InputIndex::build_with(input, &names);
+        let cases = reconcile_with(input, names);
         let parts: Vec<Screening> = cases
             .iter()
             .map(|case| self.screen_case(input, case, &index))
@@ -263,8 +267,9 @@ impl Screener {
     /// (rayon); the result is the same as [`Screener::screen`]'s.
     #[must_use]
     pub fn screen_parallel(&self, input: &ScreeningInput) -> Screening {
-        let index = InputIndex::build(input);
-        let cases = reconcile(input);
+        let names = api_names(input);
+        let index = InputIndex::build_with(input, &names);
+        let cases = reconcile_with(input, names);
         let parts: Vec<Screening> = cases
             .par_iter()
             .map(|case| self.screen_case(input, case, &index))
@@ -281,10 +286,10 @@ impl Screener {
 
     fn finish(&self, input: &ScreeningInput, parts: Vec<Screening>) -> Screening {
         let mut out = Screening::default();
-        for mut p in parts {
-            out.assessments.append(&mut p.assessments);
-            out.flight_findings.append(&mut p.flight_findings);
-            out.booking_findings.append(&mut p.booking_findings);
+        for p in parts {
+            join(&mut out.assessments, p.assessments);
+            join(&mut out.flight_findings, p.flight_findings);
+            join(&mut out.booking_findings, p.booking_findings);
         }
         if self.purpose.allows(Channel::DataQuality) {
             for m in &input.manifests {
@@ -303,11 +308,16 @@ impl Screener {
         index: &InputIndex,
     ) -> Screening {
         let flight = flight_summary(case);
+        let values = FlightContext::new(case);
+        // Reused from traveller to traveller (reset by `compute_into`).
+        let mut facts = TravellerFacts::new();
         let mut out = Screening::default();
+        out.assessments.reserve_exact(case.travellers.len());
         // (rule index, subject, hash) -> booking indexes
         let mut linked: Vec<(usize, Subject, usize)> = Vec::new();
         for view in &case.travellers {
-            let a = self.assess(view, case, index, flight.clone(), &mut |rule, subject| {
+            compute_into(view, case, index, values, &mut facts);
+            let a = self.assess(view, &facts, flight.clone(), &mut |rule, subject| {
                 if let Some(p) = view.pnr {
                     if !linked.contains(&(rule, subject, p.booking_index)) {
                         linked.push((rule, subject, p.booking_index));
@@ -326,23 +336,21 @@ impl Screener {
     fn assess(
         &self,
         view: &TravellerView<'_>,
-        case: &FlightCase<'_>,
-        index: &InputIndex,
+        facts: &TravellerFacts<'_>,
         flight: FlightSummary,
         linked: &mut dyn FnMut(usize, Subject),
     ) -> Assessment {
-        let facts = compute(view, case, index);
         let protected = matches!(
             facts.get(Field::TravellerProtectedStatus).value(),
             Value::Bool(true)
         );
         let mut hits = Vec::new();
         for (i, rule) in self.pack.rules.iter().enumerate() {
-            if !rule.fires(&facts) {
+            if !rule.fires(facts) {
                 continue;
             }
             match self.subjects.get(i).copied().unwrap_or(Subject::Traveller) {
-                Subject::Traveller => hits.push(self.finding(rule, &facts)),
+                Subject::Traveller => hits.push(self.finding(rule, facts)),
                 subject if !protected => linked(i, subject),
                 _ => {}
             }
@@ -618,6 +626,15 @@ fn evidence_value(path: &str, v: &Value<'_>) -> EvidenceValue {
             crate::rules::explain::write_value(&mut s, other, crate::rules::Type::Text);
             EvidenceValue::Text(s)
         }
+    }
+}
+
+/// Appends `more` to `all`, taking it whole when `all` is still empty.
+fn join<T>(all: &mut Vec<T>, mut more: Vec<T>) {
+    if all.is_empty() {
+        *all = more;
+    } else {
+        all.append(&mut more);
     }
 }
 
