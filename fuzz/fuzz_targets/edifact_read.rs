@@ -1,0 +1,37 @@
+//! The EDIFACT syntax layer: `edifact::read`, then every segment, element,
+//! repetition and component is touched.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use paxscreen_core::edifact::{read, ReadOptions};
+
+fuzz_target!(|data: &[u8]| {
+    for strict in [false, true] {
+        let Ok(t) = read(data, ReadOptions { strict }) else {
+            continue;
+        };
+        let mut n = 0usize;
+        for (_, message) in t.messages() {
+            n += message.body().len() + message.offset();
+            for segment in &message.segments {
+                n += segment.tag().len() + segment.content().len() + segment.element_count();
+                let _ = segment.raw_text();
+                for element in segment.elements() {
+                    n += element.component_count() + usize::from(element.is_empty());
+                    for repetition in element.repetitions() {
+                        n += repetition.components().count();
+                        let _ = repetition.texts();
+                    }
+                    for c in 0..element.component_count() + 1 {
+                        let _ = element.text(c);
+                        let _ = element.trimmed(c);
+                    }
+                }
+                let _ = segment.text(1, 1);
+                let _ = segment.string(2, 0);
+            }
+        }
+        n += t.all_diagnostics().count();
+        std::hint::black_box(n);
+    }
+});
