@@ -176,6 +176,9 @@ fn check_version(m: &Message<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// At most this many gaps in the part numbers are named in a diagnostic.
+const MAX_LISTED_GAPS: usize = 8;
+
 /// Orders the parts and reports missing, repeated and unfinished ones.
 fn check_parts(unit: &mut Unit<'_, '_>, out: &mut Vec<Diagnostic>) {
     unit.parts
@@ -183,8 +186,10 @@ fn check_parts(unit: &mut Unit<'_, '_>, out: &mut Vec<Diagnostic>) {
     let Some(first) = unit.parts.first().copied() else {
         return;
     };
-    let mut expected = 1;
-    let mut missing = Vec::new();
+    let mut expected: u32 = 1;
+    // Gaps as inclusive ranges: a sequence number can be as large as the
+    // input says, so the numbers are never listed one by one.
+    let mut missing: Vec<(u32, u32)> = Vec::new();
     let mut repeated = 0;
     for m in &unit.parts {
         let seq = m.transfer.map_or(0, |t| t.sequence);
@@ -192,11 +197,10 @@ fn check_parts(unit: &mut Unit<'_, '_>, out: &mut Vec<Diagnostic>) {
             repeated += 1;
             continue;
         }
-        while expected < seq {
-            missing.push(expected);
-            expected += 1;
+        if expected < seq {
+            missing.push((expected, seq - 1));
         }
-        expected = seq + 1;
+        expected = seq.saturating_add(1);
     }
     let has_final = unit
         .parts
@@ -208,7 +212,20 @@ fn check_parts(unit: &mut Unit<'_, '_>, out: &mut Vec<Diagnostic>) {
         .and_then(|m| m.transfer)
         .map_or(0, |t| t.sequence);
     if !missing.is_empty() {
-        let list: Vec<String> = missing.iter().map(u32::to_string).collect();
+        let mut list: Vec<String> = missing
+            .iter()
+            .take(MAX_LISTED_GAPS)
+            .map(|&(a, b)| {
+                if a == b {
+                    a.to_string()
+                } else {
+                    format!("{a}-{b}")
+                }
+            })
+            .collect();
+        if missing.len() > MAX_LISTED_GAPS {
+            list.push(format!("and {} more gaps", missing.len() - MAX_LISTED_GAPS));
+        }
         out.push(at_message(
             first,
             Severity::Warning,

@@ -252,3 +252,28 @@ proptest! {
         let _ = parse(input.as_bytes(), &opts());
     }
 }
+
+#[test]
+fn a_huge_part_number_is_reported_as_a_range_not_listed() {
+    // Found by the `pnrgov` fuzz target: a part number of 4294967295 made
+    // the reader list every missing number (gigabytes) and overflow.
+    let input: &[u8] = b"UNA:+.?*'UNB+IATA:1+ZZ+XX+260314:0815+9'\
+UNH+1+PNRGOV:11:1:IA+ZZ0401/150326/1005+4294967295:F'\
+MSG+:22'ORG+ZZ:FRA'TVL+150326:1005:150326:1240+FRA+LIS+ZZ+401'\
+UNT+5+1'UNZ+1+9'\
+UNH+2+PNRGOV:11:1:IA+ZZ0401/150326/1005+3:C'\
+MSG+:22'ORG+ZZ:FRA'TVL+150326:1005:150326:1240+FRA+LIS+ZZ+401'\
+UNT+5+2'UNZ+1+9'";
+    let parsed = parse(input, &opts()).unwrap();
+    let missing: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "pnrgov.missing_part")
+        .collect();
+    assert_eq!(missing.len(), 1, "{:?}", parsed.diagnostics);
+    assert!(
+        missing[0].message.starts_with("part 1-2, 4-4294967294 of"),
+        "{}",
+        missing[0].message
+    );
+}
