@@ -349,25 +349,34 @@ impl Gen<'_> {
         }
     }
 
+    /// A name not yet on the flight: a given name of the origin with the
+    /// surname (drawn unless given), two given names when one is not
+    /// enough; bounded, so a crowded origin never stalls the generator.
     fn name(
         &mut self,
         origin: usize,
         female: bool,
+        surname: Option<&str>,
         taken: &mut HashSet<String>,
     ) -> (String, String) {
         let o = &names::ORIGINS[origin % names::ORIGINS.len()];
-        loop {
-            let s = (*self.rng.pick(o.surnames)).to_string();
-            let g = if female {
-                *self.rng.pick(o.female)
+        let list = if female { o.female } else { o.male };
+        let mut last = (String::new(), String::new());
+        for attempt in 0..200 {
+            let s =
+                surname.map_or_else(|| (*self.rng.pick(o.surnames)).to_string(), str::to_string);
+            let g = if attempt < 30 {
+                (*self.rng.pick(list)).to_string()
             } else {
-                *self.rng.pick(o.male)
+                format!("{} {}", self.rng.pick(list), self.rng.pick(list))
             };
             let key = format!("{s}/{g}");
             if taken.insert(key) {
-                return (s, g.to_string());
+                return (s, g);
             }
+            last = (s, g);
         }
+        last
     }
 
     fn person(
@@ -379,21 +388,7 @@ impl Gen<'_> {
         taken: &mut HashSet<String>,
     ) -> Person {
         let female = self.rng.chance(0.5);
-        let (mut s, mut g) = self.name(origin, female, taken);
-        if let Some(sur) = surname {
-            let key = format!("{sur}/{g}");
-            let mut tries = 0;
-            let mut gg = g.clone();
-            let mut k = key;
-            while taken.contains(&k) && tries < 20 {
-                gg = self.name(origin, female, taken).1;
-                k = format!("{sur}/{gg}");
-                tries += 1;
-            }
-            taken.insert(k);
-            s = sur.to_string();
-            g = gg;
-        }
+        let (s, g) = self.name(origin, female, surname, taken);
         let o = &names::ORIGINS[origin % names::ORIGINS.len()];
         let years = self.rng.range(age.0, age.1);
         let mut birth = f.dep.date()
@@ -406,6 +401,8 @@ impl Gen<'_> {
             - Duration::days(
                 i64::try_from(self.rng.range(200, if adult { 3300 } else { 1500 })).unwrap_or(400),
             );
+        // A document is never issued before its holder is born.
+        let issued = issued.max(birth + Duration::days(30));
         let expiry = issued + Duration::days(if adult { 3652 } else { 1826 }) - Duration::days(1);
         self.people_seq += 1;
         let doc = format!("{}{:08}", &o.nat[..1], self.people_seq);
