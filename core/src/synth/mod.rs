@@ -931,10 +931,7 @@ fn write_crew(o: &mut Out, f: &Flight) {
         )
         .unwrap_or_default();
         let doc = format!("C{:02}{:06}", i, f.index % 1_000_000);
-        o.seg(
-            "NAD",
-            &[&[if i == 0 { "FM" } else { "FM" }], &[], &[], &[sur, giv]],
-        );
+        o.seg("NAD", &[&["FM"], &[], &[], &[sur, giv]]);
         o.seg("ATT", &[&["2"], &[], &["M"]]);
         o.seg("DTM", &[&["329", &yymmdd(birth)]]);
         o.seg("LOC", &[&["178"], &[f.origin.iata]]);
