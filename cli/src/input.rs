@@ -14,7 +14,7 @@ pub struct Source {
 
 /// Extensions of files that sit beside messages in a folder (answers,
 /// notes, scripts, schemas) and are never messages themselves.
-const NOT_MESSAGES: [&str; 5] = ["md", "toml", "json", "py", "sh"];
+const NOT_MESSAGES: [&str; 6] = ["md", "toml", "json", "jsonl", "py", "sh"];
 
 /// Expands directories (recursively, sorted by name; hidden files and the
 /// non-message files of [`NOT_MESSAGES`] skipped) into files; keeps files

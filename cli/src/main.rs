@@ -10,6 +10,7 @@ mod mrz_command;
 mod parse_command;
 mod rules_command;
 mod screen_command;
+mod synth_command;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -54,6 +55,20 @@ enum Command {
     /// Exit status of `rules lint`: 0 when the pack is accepted, 1 when it
     /// does not load or the linter refuses it, 2 on a usage error.
     Rules(rules_command::RulesArgs),
+    /// Write synthetic traffic (PAXLST passenger and crew lists and PNRGOV
+    /// pushes per flight) with planted patterns and their ground truth
+    /// (`truth.jsonl`), deterministic from --seed.
+    ///
+    /// Exit status: 0 when written, 1 when a file cannot be written, 2 on a
+    /// usage error.
+    Synth(synth_command::SynthArgs),
+    /// Screen a folder written by `synth` and compare with its ground
+    /// truth: per rule, true and false positives, false negatives,
+    /// precision and recall.
+    ///
+    /// Exit status: 0 when evaluated, 1 when some input could not be read,
+    /// 2 on a usage error.
+    Evaluate(synth_command::EvaluateArgs),
 }
 
 /// Inputs named on the command line: files, directories (read recursively,
@@ -72,6 +87,8 @@ fn main() -> ExitCode {
         Command::Mrz(args) => mrz_command::run(&args),
         Command::Screen(args) => screen_command::run(&args),
         Command::Rules(args) => rules_command::run(&args),
+        Command::Synth(args) => synth_command::run_synth(&args),
+        Command::Evaluate(args) => synth_command::run_evaluate(&args),
     };
     match result {
         Ok(code) => code,

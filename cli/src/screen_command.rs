@@ -192,35 +192,32 @@ pub fn build_screener(
     }
 }
 
-/// Runs `paxscreen screen`.
-pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
-    let started = Instant::now();
-    let today = args
-        .reference_date
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let screener = match build_screener(args.rules.as_ref(), args.purpose.as_deref(), today) {
-        // Link hashes are shown only under the caller's key: the random
-        // per-run key would make the output differ from run to run.
-        Ok(s) => s.show_link_hashes(args.link_key.is_some()),
-        Err(message) => {
-            eprintln!("paxscreen: {message}");
-            return Ok(ExitCode::from(2));
-        }
-    };
-    for w in screener.warnings() {
-        eprintln!("paxscreen: {}", paxscreen_core::screen::display_lint(w));
-    }
-    let link_key = match &args.link_key {
-        Some(path) => Some(LinkKey::new(
-            &std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?,
-        )),
-        None => None,
-    };
+/// Inputs read and joined for screening, with the file each model came from.
+pub struct Loaded {
+    /// The models to screen.
+    pub input: ScreeningInput,
+    /// File of each manifest, by index.
+    pub manifest_files: Vec<String>,
+    /// File of each booking, by index.
+    pub booking_files: Vec<String>,
+    /// File of each scan, by index.
+    pub scan_files: Vec<String>,
+    /// Number of files read.
+    pub files: usize,
+}
 
+/// Reads files and directories (in parallel) into one screening input;
+/// inputs that cannot be read are reported on standard error and make the
+/// second value true.
+pub fn read_inputs(
+    paths: &[PathBuf],
+    today: NaiveDate,
+    link_key: Option<&LinkKey>,
+) -> (Loaded, bool) {
     // Files found in a directory that are not messages (answers, notes,
     // scripts) are skipped by `input::expand`; files named on the command
     // line are not.
-    let paths = input::expand(&args.inputs.paths);
+    let paths = input::expand(paths);
     let progress = progress_bar(paths.len());
     let read: Vec<(String, Result<Read, String>)> = paths
         .par_iter()
@@ -228,7 +225,7 @@ pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
             let r = match p {
                 Ok(path) => match input::read(path) {
                     Ok(source) => {
-                        let r = read_source(&source, today, link_key.as_ref());
+                        let r = read_source(&source, today, link_key);
                         (source.name, r)
                     }
                     Err(e) => (path.display().to_string(), Err(e.to_string())),
@@ -267,6 +264,52 @@ pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
             }
         }
     }
+
+    (
+        Loaded {
+            input,
+            manifest_files,
+            booking_files,
+            scan_files,
+            files,
+        },
+        failed,
+    )
+}
+
+/// Runs `paxscreen screen`.
+pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
+    let started = Instant::now();
+    let today = args
+        .reference_date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let screener = match build_screener(args.rules.as_ref(), args.purpose.as_deref(), today) {
+        // Link hashes are shown only under the caller's key: the random
+        // per-run key would make the output differ from run to run.
+        Ok(s) => s.show_link_hashes(args.link_key.is_some()),
+        Err(message) => {
+            eprintln!("paxscreen: {message}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    for w in screener.warnings() {
+        eprintln!("paxscreen: {}", paxscreen_core::screen::display_lint(w));
+    }
+    let link_key = match &args.link_key {
+        Some(path) => Some(LinkKey::new(
+            &std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?,
+        )),
+        None => None,
+    };
+
+    let (loaded, failed) = read_inputs(&args.inputs.paths, today, link_key.as_ref());
+    let files = loaded.files;
+    let (input, manifest_files, booking_files, scan_files) = (
+        loaded.input,
+        loaded.manifest_files,
+        loaded.booking_files,
+        loaded.scan_files,
+    );
 
     let screening = screener.screen_parallel(&input);
     let source_of = |id: &str| -> String {

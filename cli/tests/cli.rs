@@ -320,3 +320,72 @@ fn rules_lint_refuses_with_positions() {
     assert_eq!(code(&o), 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn synth_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("paxscreen-cli-synth-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+#[test]
+fn synth_is_deterministic_and_evaluate_finds_expired_documents() {
+    let (a, b) = (synth_dir("a"), synth_dir("b"));
+    for d in [&a, &b] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_paxscreen"))
+            .args([
+                "synth",
+                "--travellers",
+                "600",
+                "--seed",
+                "5",
+                "--plant",
+                "expired-document=0.05",
+                "--out",
+            ])
+            .arg(d)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let truth = std::fs::read_to_string(a.join("truth.jsonl")).unwrap();
+    assert_eq!(
+        truth,
+        std::fs::read_to_string(b.join("truth.jsonl")).unwrap()
+    );
+    assert!(truth.lines().any(|l| l.contains("\"DOC-02a\"")));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_paxscreen"))
+        .args(["evaluate", "--purpose", "border-api", "--format", "json"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = v["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "DOC-02a")
+        .unwrap()
+        .clone();
+    assert_eq!(row["recall"], 1.0, "{row}");
+    assert!(row["true_positives"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn synth_refuses_an_unknown_pattern() {
+    let d = synth_dir("bad");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_paxscreen"))
+        .args(["synth", "--plant", "no-such=0.1", "--out"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

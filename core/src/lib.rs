@@ -16,5 +16,6 @@ pub mod pnrgov;
 pub mod reference;
 pub mod rules;
 pub mod screen;
+pub mod synth;
 
 pub use model::{Diagnostic, Position, Severity};
