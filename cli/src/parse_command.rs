@@ -141,15 +141,10 @@ fn parse_source<W: Write>(
         },
     )
     .map_err(|e| unreadable(e.to_string()))?;
-    let has_type = |name: &str| {
-        transmission
-            .messages()
-            .any(|(_, m)| m.message_type.name.eq_ignore_ascii_case(name))
-    };
     let mut envelope: Vec<Diagnostic> = Vec::new();
     let mut any_error = false;
     let mut read_any = false;
-    if has_type("PAXLST") {
+    if transmission.has_message("PAXLST") {
         let options = paxlst::Options {
             strict: args.strict,
             reference_date: args.reference_date,
@@ -164,7 +159,7 @@ fn parse_source<W: Write>(
         read_any = true;
         merge(&mut envelope, parsed.diagnostics);
     }
-    if has_type("PNRGOV") {
+    if transmission.has_message("PNRGOV") {
         let options = pnrgov::Options {
             strict: args.strict,
             reference_date: args.reference_date,

@@ -90,13 +90,8 @@ fn read_source(
     }
     let transmission =
         edifact::read(&source.bytes, ReadOptions { strict: false }).map_err(|e| e.to_string())?;
-    let has_type = |name: &str| {
-        transmission
-            .messages()
-            .any(|(_, m)| m.message_type.name.eq_ignore_ascii_case(name))
-    };
     let mut read_any = false;
-    if has_type("PAXLST") {
+    if transmission.has_message("PAXLST") {
         let options = paxlst::Options {
             strict: false,
             reference_date: Some(reference_date),
@@ -104,7 +99,7 @@ fn read_source(
         out.manifests = paxlst::map_transmission(&source.bytes, &transmission, &options).manifests;
         read_any = true;
     }
-    if has_type("PNRGOV") {
+    if transmission.has_message("PNRGOV") {
         let options = pnrgov::Options {
             strict: false,
             reference_date: None,

@@ -127,6 +127,13 @@ impl<'a> Message<'a> {
         self.segments.get(1..end).unwrap_or(&[])
     }
 
+    /// Whether the message is of type `name` (`PAXLST`, `PNRGOV`), in any
+    /// case.
+    #[must_use]
+    pub fn is_type(&self, name: &str) -> bool {
+        self.message_type.name.eq_ignore_ascii_case(name)
+    }
+
     /// Byte offset of the UNH.
     #[must_use]
     pub fn offset(&self) -> usize {
@@ -169,6 +176,31 @@ impl<'a> Transmission<'a> {
         self.interchanges
             .iter()
             .flat_map(|i| i.messages.iter().map(move |m| (i, m)))
+    }
+
+    /// Whether any message is of type `name`.
+    #[must_use]
+    pub fn has_message(&self, name: &str) -> bool {
+        self.messages().any(|(_, m)| m.is_type(name))
+    }
+
+    /// `Ok` when some message is of type `name`; otherwise the
+    /// [`ErrorKind::NoMessage`] error, placed at the first message (or the
+    /// first interchange). `input` is what the transmission was read from.
+    pub fn require_message(&self, input: &[u8], name: &'static str) -> Result<(), Error> {
+        if self.has_message(name) {
+            return Ok(());
+        }
+        let offset = self.messages().next().map_or_else(
+            || self.interchanges.first().map_or(0, |i| i.offset),
+            |(_, m)| m.offset(),
+        );
+        let mut position = Position::at(offset);
+        position.resolve(&LineIndex::new(input));
+        Err(Error {
+            kind: ErrorKind::NoMessage { expected: name },
+            position,
+        })
     }
 
     /// Every diagnostic: transmission, interchange and message level.

@@ -310,3 +310,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn message_types_match_in_any_case_and_absence_is_placed() {
+    let input = b"UNB+UNOA:4+S+R+260105:0930+1'UNH+1+paxlst:D:05B:UN:IATA'BGM+745'UNT+3+1'UNZ+1+1'";
+    let t = read(input, ReadOptions::default()).unwrap();
+    assert!(t.has_message("PAXLST"));
+    assert!(t.require_message(input, "PAXLST").is_ok());
+    let err = t.require_message(input, "PNRGOV").unwrap_err();
+    assert_eq!(err.kind, ErrorKind::NoMessage { expected: "PNRGOV" });
+    // Placed at the first message's UNH.
+    assert_eq!(err.position.byte_offset, 29);
+    assert_eq!((err.position.line, err.position.column), (1, 30));
+}

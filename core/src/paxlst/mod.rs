@@ -32,8 +32,8 @@ mod values;
 #[cfg(test)]
 mod tests;
 
-use crate::edifact::{self, at_segment, Error, ErrorKind, ReadOptions, Transmission};
-use crate::model::{make_strict, Diagnostic, LineIndex, Manifest, Position, Severity};
+use crate::edifact::{self, at_segment, Error, ReadOptions, Transmission};
+use crate::model::{make_strict, Diagnostic, LineIndex, Manifest, Severity};
 use chrono::NaiveDate;
 
 /// How to read.
@@ -67,18 +67,7 @@ pub fn parse(input: &[u8], options: &Options) -> Result<Parsed, Error> {
             strict: options.strict,
         },
     )?;
-    if !t.messages().any(|(_, m)| m.message_type.name == "PAXLST") {
-        let offset = t.messages().next().map_or_else(
-            || t.interchanges.first().map_or(0, |i| i.offset),
-            |(_, m)| m.offset(),
-        );
-        let mut position = Position::at(offset);
-        position.resolve(&LineIndex::new(input));
-        return Err(Error {
-            kind: ErrorKind::NoMessage { expected: "PAXLST" },
-            position,
-        });
-    }
+    t.require_message(input, "PAXLST")?;
     Ok(map_transmission(input, &t, options))
 }
 
@@ -95,7 +84,7 @@ pub fn map_transmission(input: &[u8], t: &Transmission<'_>, options: &Options) -
             .diagnostics
             .extend(interchange.diagnostics.iter().cloned());
         for m in &interchange.messages {
-            if m.message_type.name == "PAXLST" {
+            if m.is_type("PAXLST") {
                 parsed
                     .manifests
                     .push(message::map_message(interchange, m, options));

@@ -26,8 +26,8 @@ mod ssr;
 mod tests;
 
 use crate::edifact::{
-    self, at_segment, segment_position, Error, ErrorKind, Interchange, Message, ReadOptions,
-    Segment, Transmission,
+    self, at_segment, segment_position, Error, Interchange, Message, ReadOptions, Segment,
+    Transmission,
 };
 use crate::model::booking::{BookingOffice, FlightSegment};
 use crate::model::{make_strict, Booking, Diagnostic, LineIndex, LinkKey, Position, Severity};
@@ -61,7 +61,7 @@ pub struct Parsed {
 ///
 /// # Errors
 /// Only when nothing can be read: the input is empty, holds no interchange,
-/// or holds no PNRGOV message ([`ErrorKind::NoMessage`]).
+/// or holds no PNRGOV message ([`edifact::ErrorKind::NoMessage`]).
 pub fn parse(input: &[u8], options: &Options) -> Result<Parsed, Error> {
     let t = edifact::read(
         input,
@@ -69,20 +69,8 @@ pub fn parse(input: &[u8], options: &Options) -> Result<Parsed, Error> {
             strict: options.strict,
         },
     )?;
-    if !t.messages().any(|(_, m)| is_pnrgov(m)) {
-        let at = t.interchanges.first().map_or(0, |i| i.offset);
-        let mut position = Position::at(at);
-        position.resolve(&LineIndex::new(input));
-        return Err(Error {
-            kind: ErrorKind::NoMessage { expected: "PNRGOV" },
-            position,
-        });
-    }
+    t.require_message(input, "PNRGOV")?;
     Ok(map_transmission(input, &t, options))
-}
-
-fn is_pnrgov(m: &Message<'_>) -> bool {
-    m.message_type.name.eq_ignore_ascii_case("PNRGOV")
 }
 
 /// One message as sent, or the parts of one message sent in parts.
@@ -107,7 +95,7 @@ pub fn map_transmission(input: &[u8], t: &Transmission<'_>, options: &Options) -
             .diagnostics
             .extend(interchange.diagnostics.iter().cloned());
         for m in &interchange.messages {
-            if !is_pnrgov(m) {
+            if !m.is_type("PNRGOV") {
                 parsed.diagnostics.push(at_message(
                     m,
                     Severity::Info,

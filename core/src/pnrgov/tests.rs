@@ -1,5 +1,5 @@
 use super::*;
-use crate::edifact::{Delimiters, Writer};
+use crate::edifact::{Delimiters, ErrorKind, Writer};
 use crate::model::booking::{ContactKind, PassengerType, PaymentKind};
 use proptest::prelude::*;
 
