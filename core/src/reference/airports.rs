@@ -37,7 +37,7 @@ pub struct Airport {
     /// `XK`).
     pub country_alpha2: &'static str,
     /// The country's ICAO 9303 / ISO alpha-3 code, from the
-    /// [`countries`](super::countries) table (`None` if it has no entry).
+    /// [`countries`] table (`None` if it has no entry).
     pub country_alpha3: Option<&'static str>,
     /// Latitude in degrees, north positive.
     pub latitude: f64,
@@ -48,7 +48,7 @@ pub struct Airport {
 }
 
 impl Airport {
-    /// The airport's country in the [`countries`](super::countries) table.
+    /// The airport's country in the [`countries`] table.
     #[must_use]
     pub fn country(&self) -> Option<&'static countries::Country> {
         countries::lookup(self.country_alpha2)
