@@ -8,6 +8,7 @@ use paxscreen_core::model::LinkKey;
 use paxscreen_core::rules::Purpose;
 use paxscreen_core::screen::assessment::{Assessment, Status};
 use paxscreen_core::screen::reconcile::ScreeningInput;
+use paxscreen_core::screen::stream::{Batch, FlightBatcher};
 use paxscreen_core::screen::{Screener, Screening};
 use paxscreen_core::{mrz, paxlst, pnrgov};
 use rayon::prelude::*;
@@ -15,6 +16,7 @@ use serde::Serialize;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Output formats of `paxscreen screen`.
@@ -65,6 +67,13 @@ pub struct ScreenArgs {
     /// so the output is the same from one run to the next.
     #[arg(long, value_name = "FILE")]
     link_key: Option<PathBuf>,
+    /// Input files read per chunk: a flight is screened once a chunk
+    /// passes without it, so memory holds about two chunks whatever the
+    /// input's size. Links between bookings (shared cards, phones,
+    /// e-mails, reused documents) are seen among the flights screened
+    /// together. 0 reads everything before screening.
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    chunk_files: usize,
 }
 
 /// The models read from one input file.
@@ -187,89 +196,144 @@ pub fn build_screener(
     }
 }
 
-/// Inputs read and joined for screening, with the file each model came from.
-pub struct Loaded {
-    /// The models to screen.
-    pub input: ScreeningInput,
-    /// File of each manifest, by index.
-    pub manifest_files: Vec<String>,
-    /// File of each booking, by index.
-    pub booking_files: Vec<String>,
-    /// File of each scan, by index.
-    pub scan_files: Vec<String>,
-    /// Number of files read.
+/// What a streamed read did, beside the batches it handed out.
+pub struct Streamed {
+    /// Input files read (or tried).
     pub files: usize,
+    /// Whether any input could not be read.
+    pub failed: bool,
+    /// Flights screened in parts because their records were more than a
+    /// chunk apart.
+    pub reopened: usize,
 }
 
-/// Reads files and directories (in parallel) into one screening input;
-/// inputs that cannot be read are reported on standard error and make the
-/// second value true.
-pub fn read_inputs(
+/// Reads the inputs a chunk of `chunk_files` files at a time (every core
+/// parses), groups their records by flight and hands every flight that is
+/// complete to `on_batch` (see [`paxscreen_core::screen::stream`]): memory
+/// holds about two chunks, whatever the input's size. `chunk_files` 0
+/// reads everything first and hands out one batch.
+pub fn stream_inputs<E>(
     paths: &[PathBuf],
     today: NaiveDate,
     link_key: Option<&LinkKey>,
-) -> (Loaded, bool) {
+    chunk_files: usize,
+    on_batch: &mut dyn FnMut(Batch<Arc<str>>) -> Result<(), E>,
+) -> Result<Streamed, E> {
     // Files found in a directory that are not messages (answers, notes,
     // scripts) are skipped by `input::expand`; files named on the command
     // line are not.
     let paths = input::expand(paths);
     let progress = progress_bar(paths.len());
-    let read: Vec<(String, Result<Read, String>)> = paths
-        .par_iter()
-        .map(|p| {
-            let r = match p {
-                Ok(path) => match input::read(path) {
-                    Ok(source) => {
-                        let r = read_source(&source, today, link_key);
-                        (source.name, r)
+    let chunk = if chunk_files == 0 {
+        paths.len().max(1)
+    } else {
+        chunk_files
+    };
+    let mut batcher: FlightBatcher<Arc<str>> = FlightBatcher::new();
+    let mut streamed = Streamed {
+        files: paths.len(),
+        failed: false,
+        reopened: 0,
+    };
+    let mut hand_out = |batch: Batch<Arc<str>>, streamed: &mut Streamed| {
+        for flight in &batch.reopened {
+            eprintln!(
+                "paxscreen: flight {flight}: its records are more than {chunk} files apart and \
+                 are screened in parts (raise --chunk-files)"
+            );
+        }
+        streamed.reopened += batch.reopened.len();
+        on_batch(batch)
+    };
+    for files in paths.chunks(chunk) {
+        let read: Vec<(String, Result<Read, String>)> = files
+            .par_iter()
+            .map(|p| {
+                let r = match p {
+                    Ok(path) => match input::read(path) {
+                        Ok(source) => {
+                            let r = read_source(&source, today, link_key);
+                            (source.name, r)
+                        }
+                        Err(e) => (path.display().to_string(), Err(e.to_string())),
+                    },
+                    Err((path, e)) => (path.display().to_string(), Err(e.to_string())),
+                };
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+                r
+            })
+            .collect();
+        for (name, r) in read {
+            match r {
+                Ok(models) => batcher.push(
+                    Arc::from(name),
+                    ScreeningInput {
+                        manifests: models.manifests,
+                        bookings: models.bookings,
+                        scans: models.scans,
+                    },
+                ),
+                Err(message) => {
+                    if let Some(bar) = &progress {
+                        bar.suspend(|| eprintln!("paxscreen: {name}: {message}"));
+                    } else {
+                        eprintln!("paxscreen: {name}: {message}");
                     }
-                    Err(e) => (path.display().to_string(), Err(e.to_string())),
-                },
-                Err((path, e)) => (path.display().to_string(), Err(e.to_string())),
-            };
-            if let Some(bar) = &progress {
-                bar.inc(1);
+                    streamed.failed = true;
+                }
             }
-            r
-        })
-        .collect();
+        }
+        if let Some(batch) = batcher.end_chunk() {
+            hand_out(batch, &mut streamed)?;
+        }
+    }
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-
-    let mut failed = false;
-    let mut input = ScreeningInput::default();
-    let mut manifest_files = Vec::new();
-    let mut booking_files = Vec::new();
-    let mut scan_files = Vec::new();
-    let files = read.len();
-    for (name, r) in read {
-        match r {
-            Ok(mut models) => {
-                manifest_files.extend(std::iter::repeat_n(name.clone(), models.manifests.len()));
-                booking_files.extend(std::iter::repeat_n(name.clone(), models.bookings.len()));
-                scan_files.extend(std::iter::repeat_n(name.clone(), models.scans.len()));
-                input.manifests.append(&mut models.manifests);
-                input.bookings.append(&mut models.bookings);
-                input.scans.append(&mut models.scans);
-            }
-            Err(message) => {
-                eprintln!("paxscreen: {name}: {message}");
-                failed = true;
-            }
-        }
+    if let Some(batch) = batcher.finish() {
+        hand_out(batch, &mut streamed)?;
     }
+    Ok(streamed)
+}
 
-    (
-        Loaded {
-            input,
-            manifest_files,
-            booking_files,
-            scan_files,
-            files,
-        },
-        failed,
-    )
+/// A record's id with its batch index replaced by its place in the whole
+/// stream (`api:3:1` of a batch whose fourth manifest was the 120th read
+/// becomes `api:119:1`), so ids stay unique across batches.
+fn stream_id(batch: &Batch<Arc<str>>, id: &str) -> Option<String> {
+    let (kind, rest) = id.split_once(':')?;
+    let (index, tail) = match rest.split_once(':') {
+        Some((i, t)) => (i, Some(t)),
+        None => (rest, None),
+    };
+    let index: usize = index.parse().ok()?;
+    let ordinals = match kind {
+        "api" => &batch.manifest_ordinals,
+        "pnr" => &batch.booking_ordinals,
+        "scan" => &batch.scan_ordinals,
+        _ => return None,
+    };
+    let n = ordinals.get(index)?;
+    Some(match tail {
+        Some(t) => format!("{kind}:{n}:{t}"),
+        None => format!("{kind}:{n}"),
+    })
+}
+
+/// The input file a screened record came from (`api:3:…` is the fourth
+/// manifest of the batch).
+fn source_of<'a>(batch: &'a Batch<Arc<str>>, id: &str) -> &'a str {
+    let mut parts = id.split(':');
+    let kind = parts.next().unwrap_or("");
+    let index = parts.next().and_then(|i| i.parse::<usize>().ok());
+    let list = match kind {
+        "api" => &batch.manifest_sources,
+        "pnr" => &batch.booking_sources,
+        "scan" => &batch.scan_sources,
+        _ => return "",
+    };
+    index.and_then(|i| list.get(i)).map_or("", |s| &**s)
 }
 
 /// Runs `paxscreen screen`.
@@ -297,48 +361,48 @@ pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
         None => None,
     };
 
-    let (loaded, failed) = read_inputs(&args.inputs.paths, today, link_key.as_ref());
-    let files = loaded.files;
-    let (input, manifest_files, booking_files, scan_files) = (
-        loaded.input,
-        loaded.manifest_files,
-        loaded.booking_files,
-        loaded.scan_files,
-    );
-
-    let screening = screener.screen_parallel(&input);
-    let source_of = |id: &str| -> String {
-        let mut parts = id.split(':');
-        let kind = parts.next().unwrap_or("");
-        let index = parts.next().and_then(|i| i.parse::<usize>().ok());
-        let list = match kind {
-            "api" => &manifest_files,
-            "pnr" => &booking_files,
-            "scan" => &scan_files,
-            _ => return String::new(),
-        };
-        index.and_then(|i| list.get(i)).cloned().unwrap_or_default()
-    };
-
     let mut tally = Tally::default();
-    for a in &screening.assessments {
-        tally.add(a);
-    }
-    tally.flight_findings = screening.flight_findings.len();
-    tally.booking_findings = screening.booking_findings.len();
-
+    let mut worst = Status::Clear;
     let mut out = BufWriter::new(io::stdout().lock());
-    let written = match args.format {
-        Format::Jsonl => write_jsonl(&mut out, &screening, &source_of),
-        Format::Csv => write_csv(&mut out, &screening, &source_of),
-        Format::Table => write_table(&mut out, &screening),
-    }
-    .and_then(|()| out.flush());
-    match written {
+    let written = (|| -> io::Result<Streamed> {
+        if args.format == Format::Csv {
+            write_csv_header(&mut out)?;
+        }
+        let mut on_batch = |batch: Batch<Arc<str>>| -> io::Result<()> {
+            let mut screening = screener.screen_parallel(&batch.input);
+            let mut sources = Vec::with_capacity(screening.assessments.len());
+            for a in &mut screening.assessments {
+                tally.add(a);
+                worst = worst.max(a.status);
+                sources.push(source_of(&batch, &a.traveller.id).to_string());
+                if let Some(id) = stream_id(&batch, &a.traveller.id) {
+                    a.traveller.id = id;
+                }
+            }
+            tally.flight_findings += screening.flight_findings.len();
+            tally.booking_findings += screening.booking_findings.len();
+            match args.format {
+                Format::Jsonl => write_jsonl(&mut out, &screening, &sources),
+                Format::Csv => write_csv(&mut out, &screening, &sources),
+                Format::Table => write_table(&mut out, &screening),
+            }
+        };
+        let streamed = stream_inputs(
+            &args.inputs.paths,
+            today,
+            link_key.as_ref(),
+            args.chunk_files,
+            &mut on_batch,
+        )?;
+        out.flush()?;
+        Ok(streamed)
+    })();
+    let streamed = match written {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(e) => return Err(e.to_string()),
-        Ok(()) => {}
-    }
+        Ok(s) => s,
+    };
+    let files = streamed.files;
 
     eprintln!(
         "paxscreen: {} travellers from {files} files in {:.3} s: {} clear, {} review, {} inhibit; \
@@ -354,7 +418,7 @@ pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
         tally.booking_findings,
     );
 
-    if failed {
+    if streamed.failed {
         return Ok(ExitCode::from(1));
     }
     let threshold = args.fail_on.map(|f| match f {
@@ -362,7 +426,7 @@ pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
         FailOn::Inhibit => Status::Inhibit,
     });
     if let Some(t) = threshold {
-        if screening.assessments.iter().any(|a| a.status >= t) {
+        if tally.travellers > 0 && worst >= t {
             return Ok(ExitCode::from(3));
         }
     }
@@ -384,18 +448,14 @@ fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn write_jsonl<W: Write>(
-    out: &mut W,
-    s: &Screening,
-    source_of: &dyn Fn(&str) -> String,
-) -> io::Result<()> {
-    for a in &s.assessments {
-        let source = source_of(&a.traveller.id);
+fn write_jsonl<W: Write>(out: &mut W, s: &Screening, sources: &[String]) -> io::Result<()> {
+    for (i, a) in s.assessments.iter().enumerate() {
+        let source = sources.get(i).map_or("", String::as_str);
         serde_json::to_writer(
             &mut *out,
             &Record {
                 kind: "assessment",
-                source: &source,
+                source,
                 body: a,
             },
         )?;
@@ -451,20 +511,19 @@ fn rule_list<'a>(
         .join(" ")
 }
 
-fn write_csv<W: Write>(
-    out: &mut W,
-    s: &Screening,
-    source_of: &dyn Fn(&str) -> String,
-) -> io::Result<()> {
+fn write_csv_header<W: Write>(out: &mut W) -> io::Result<()> {
     writeln!(
         out,
         "kind,source,traveller,surname,given_names,birth_date,role,flight,origin,destination,departure,status,findings,referrals,data_quality"
-    )?;
-    for a in &s.assessments {
+    )
+}
+
+fn write_csv<W: Write>(out: &mut W, s: &Screening, sources: &[String]) -> io::Result<()> {
+    for (i, a) in s.assessments.iter().enumerate() {
         let t = &a.traveller;
         let row = [
             "assessment".to_string(),
-            source_of(&t.id),
+            sources.get(i).cloned().unwrap_or_default(),
             t.id.clone(),
             t.surname.clone().unwrap_or_default(),
             t.given_names.clone().unwrap_or_default(),

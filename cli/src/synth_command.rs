@@ -1,7 +1,8 @@
 //! `paxscreen synth` and `paxscreen evaluate`: synthetic traffic with
 //! ground truth, and a pack's precision and recall measured on it.
 
-use crate::screen_command::{build_screener, read_inputs};
+use crate::screen_command::{build_screener, stream_inputs};
+use paxscreen_core::screen::Screening;
 use paxscreen_core::synth::{self, Config, Pattern};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -92,6 +93,11 @@ pub struct EvaluateArgs {
     /// What the screening is for (default: the pack's purpose, else carrier).
     #[arg(long, value_name = "P")]
     purpose: Option<String>,
+    /// Input files read per chunk, as for `paxscreen screen`; 0 (the
+    /// default) screens the whole folder at once, so that links between
+    /// bookings anywhere in it are seen.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    chunk_files: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     format: EvalFormat,
@@ -112,6 +118,26 @@ struct Row {
     false_negatives: usize,
     precision: Option<f64>,
     recall: Option<f64>,
+}
+
+/// Adds the (rule, flight, traveller) of every traveller finding of one
+/// screening to `found`.
+fn record_findings(screening: &Screening, found: &mut BTreeSet<(String, String, String)>) {
+    for a in &screening.assessments {
+        let flight = format!(
+            "{}{}",
+            a.flight.carrier.as_deref().unwrap_or(""),
+            a.flight.number.as_deref().unwrap_or("")
+        );
+        let name = format!(
+            "{}/{}",
+            a.traveller.surname.as_deref().unwrap_or(""),
+            a.traveller.given_names.as_deref().unwrap_or("")
+        );
+        for f in a.findings.iter().chain(&a.referrals).chain(&a.data_quality) {
+            found.insert((f.rule.clone(), flight.clone(), name.clone()));
+        }
+    }
 }
 
 /// Runs `paxscreen evaluate`.
@@ -139,24 +165,25 @@ pub fn run_evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
             truth.insert((r, t.flight.clone(), t.traveller.clone()));
         }
     }
-    let (loaded, failed) = read_inputs(std::slice::from_ref(&args.dir), today, None);
-    let screening = screener.screen_parallel(&loaded.input);
     let mut found: BTreeSet<(String, String, String)> = BTreeSet::new();
-    for a in &screening.assessments {
-        let flight = format!(
-            "{}{}",
-            a.flight.carrier.as_deref().unwrap_or(""),
-            a.flight.number.as_deref().unwrap_or("")
-        );
-        let name = format!(
-            "{}/{}",
-            a.traveller.surname.as_deref().unwrap_or(""),
-            a.traveller.given_names.as_deref().unwrap_or("")
-        );
-        for f in a.findings.iter().chain(&a.referrals).chain(&a.data_quality) {
-            found.insert((f.rule.clone(), flight.clone(), name.clone()));
-        }
-    }
+    let mut travellers = 0usize;
+    let mut on_batch = |batch: paxscreen_core::screen::stream::Batch<std::sync::Arc<str>>| {
+        let screening = screener.screen_parallel(&batch.input);
+        travellers += screening.assessments.len();
+        record_findings(&screening, &mut found);
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let streamed = match stream_inputs(
+        std::slice::from_ref(&args.dir),
+        today,
+        None,
+        args.chunk_files,
+        &mut on_batch,
+    ) {
+        Ok(s) => s,
+        Err(never) => match never {},
+    };
+    let failed = streamed.failed;
     let mut rows: BTreeMap<String, Row> = screener
         .pack()
         .rules
@@ -203,7 +230,7 @@ pub fn run_evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
         EvalFormat::Json => serde_json::to_writer_pretty(
             &mut out,
             &serde_json::json!({
-                "travellers": screening.assessments.len(),
+                "travellers": travellers,
                 "rules": rows,
             }),
         )

@@ -340,7 +340,10 @@ impl Gen<'_> {
         Flight {
             index,
             carrier: CARRIERS[(index % 8) as usize],
-            number: u32::try_from(1 + index / 8 % 9999).unwrap_or(1),
+            // Outbound flights use 1-4999 and their returns 5001-9999
+            // (`tvl`), so a booked return never names another generated
+            // flight.
+            number: u32::try_from(1 + index / 8 % 4999).unwrap_or(1),
             origin,
             dest,
             dep,
@@ -962,7 +965,7 @@ fn tvl(o: &mut Out, f: &Flight, back: bool) {
     } else {
         (f.dep, f.arr, f.origin.iata, f.dest.iata)
     };
-    let n = (f.number + u32::from(back)).to_string();
+    let n = (f.number + if back { 5000 } else { 0 }).to_string();
     o.seg(
         "TVL",
         &[
