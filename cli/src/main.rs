@@ -16,6 +16,12 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: parsing and screening allocate
+/// many small strings on every core, and glibc's malloc spent about a
+/// quarter of a batch run's time (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Screening SDK for passenger data: PAXLST, PNRGOV and ICAO 9303 MRZ.
 #[derive(Debug, Parser)]
 #[command(name = "paxscreen", version, about, long_about = None)]

@@ -72,7 +72,7 @@ pub struct ScreenArgs {
     /// input's size. Links between bookings (shared cards, phones,
     /// e-mails, reused documents) are seen among the flights screened
     /// together. 0 reads everything before screening.
-    #[arg(long, default_value_t = 512, value_name = "N")]
+    #[arg(long, default_value_t = 256, value_name = "N")]
     chunk_files: usize,
 }
 
