@@ -100,7 +100,12 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(summary.travellers));
     group.bench_function("one_core", |b| {
         b.iter(|| {
-            let input = join(inputs.iter().map(|f| read(black_box(f), today, &key)).collect());
+            let input = join(
+                inputs
+                    .iter()
+                    .map(|f| read(black_box(f), today, &key))
+                    .collect(),
+            );
             screener.screen(&input).assessments.len()
         });
     });

@@ -13,9 +13,23 @@ use paxscreen_core::mrz::{self, MrzFields};
 use std::hint::black_box;
 
 const SURNAMES: [&str; 8] = [
-    "ERIKSSON", "DEMIR", "NOVIKOVA", "ABUBAKAR", "MUELLER", "MEHTA", "GARCIA LOPEZ", "O'NEILL",
+    "ERIKSSON",
+    "DEMIR",
+    "NOVIKOVA",
+    "ABUBAKAR",
+    "MUELLER",
+    "MEHTA",
+    "GARCIA LOPEZ",
+    "O'NEILL",
 ];
-const GIVEN: [&str; 6] = ["ANNA MARIA", "EMINE", "LUKAS", "PRIYA", "OLUWAFEMI", "JEAN-PAUL"];
+const GIVEN: [&str; 6] = [
+    "ANNA MARIA",
+    "EMINE",
+    "LUKAS",
+    "PRIYA",
+    "OLUWAFEMI",
+    "JEAN-PAUL",
+];
 const STATES: [&str; 6] = ["UTO", "TUR", "RUS", "NGA", "DEU", "IND"];
 
 /// `n` scans of one format, each as its lines.
@@ -38,7 +52,11 @@ fn scans(format: MrzFormat, n: usize) -> Vec<Vec<String>> {
                 document_number: format!("X{i:08}"),
                 nationality: state.to_string(),
                 birth_date: birth.checked_add_days(chrono::Days::new(i as u64 * 37)),
-                sex: Some(if i % 2 == 0 { Gender::Female } else { Gender::Male }),
+                sex: Some(if i % 2 == 0 {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                }),
                 expiry_date: expiry.checked_sub_days(chrono::Days::new(i as u64 * 3)),
                 optional_data: format!("{i:06}"),
                 optional_data_2: String::new(),

@@ -196,8 +196,7 @@ fn main() -> ExitCode {
             let Some(s) = screener() else {
                 return ExitCode::FAILURE;
             };
-            let Ok(parsed) = paxlst::parse(&passenger_list(travellers), &Default::default())
-            else {
+            let Ok(parsed) = paxlst::parse(&passenger_list(travellers), &Default::default()) else {
                 return ExitCode::FAILURE;
             };
             let input = ScreeningInput {
@@ -206,7 +205,11 @@ fn main() -> ExitCode {
             };
             // One warm-up screening: lazy tables are built outside the count.
             let _ = s.screen(&input);
-            (travellers, "travellers", measure_screen(&s, black_box(&input)))
+            (
+                travellers,
+                "travellers",
+                measure_screen(&s, black_box(&input)),
+            )
         }
         "checkin" => {
             let calls = n.unwrap_or(1_000);
@@ -215,7 +218,11 @@ fn main() -> ExitCode {
             };
             let message = passenger_list(1);
             let _ = checkin(&s, &message);
-            (calls, "calls", measure_checkin(&s, black_box(&message), calls))
+            (
+                calls,
+                "calls",
+                measure_checkin(&s, black_box(&message), calls),
+            )
         }
         _ => {
             eprintln!("usage: hot lex|read|paxlst|pnrgov|mrz|screen|checkin [N]");

@@ -102,9 +102,18 @@ fn compare(c: &mut Criterion) {
             .unwrap_or_else(|e| panic!("{}: {e} (run scripts/bench-compare)", dir.display()))
     };
     let corpora = [
-        (load("paxlst_flights", "synth", "_paxlst.edi"), paxlst_parse as Workload),
-        (load("pnrgov_flights", "synth", "_pnrgov.edi"), pnrgov_parse as Workload),
-        (load("paxlst_one", "one", "_paxlst.edi"), paxlst_parse as Workload),
+        (
+            load("paxlst_flights", "synth", "_paxlst.edi"),
+            paxlst_parse as Workload,
+        ),
+        (
+            load("pnrgov_flights", "synth", "_pnrgov.edi"),
+            pnrgov_parse as Workload,
+        ),
+        (
+            load("paxlst_one", "one", "_paxlst.edi"),
+            paxlst_parse as Workload,
+        ),
     ];
     for (corpus, _) in &corpora {
         check(corpus);

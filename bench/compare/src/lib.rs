@@ -117,9 +117,8 @@ pub fn edifact_rs_tokenizer(input: &[u8]) -> usize {
 /// segments inside messages.
 #[must_use]
 pub fn paxscreen_read(input: &[u8]) -> usize {
-    edifact::read(input, ReadOptions::default()).map_or(0, |t| {
-        t.messages().map(|(_, m)| m.segments.len()).sum()
-    })
+    edifact::read(input, ReadOptions::default())
+        .map_or(0, |t| t.messages().map(|(_, m)| m.segments.len()).sum())
 }
 
 /// [`paxscreen_read`], then every element and component of every segment
