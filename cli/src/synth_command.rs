@@ -2,6 +2,7 @@
 //! ground truth, and a pack's precision and recall measured on it.
 
 use crate::screen_command::{build_screener, read_inputs};
+use paxscreen_core::screen::names::normalise_text;
 use paxscreen_core::screen::Screening;
 use paxscreen_core::synth::{self, Config, Pattern};
 use std::collections::{BTreeMap, BTreeSet};
@@ -130,10 +131,9 @@ pub fn record_findings(screening: &Screening, found: &mut Found) {
             a.flight.carrier.as_deref().unwrap_or(""),
             a.flight.number.as_deref().unwrap_or("")
         );
-        let name = format!(
-            "{}/{}",
+        let name = name_key(
             a.traveller.surname.as_deref().unwrap_or(""),
-            a.traveller.given_names.as_deref().unwrap_or("")
+            a.traveller.given_names.as_deref().unwrap_or(""),
         );
         for f in a.findings.iter().chain(&a.referrals).chain(&a.data_quality) {
             found
@@ -148,6 +148,13 @@ pub fn record_findings(screening: &Screening, found: &mut Found) {
                 .insert((b.finding.rule.clone(), locator.clone()));
         }
     }
+}
+
+/// A traveller's name as the truth and the findings are compared:
+/// `SURNAME/GIVEN` in MRZ letters (`MÜLLER` from a Latin-1 feed is
+/// `MUELLER`, as generated).
+fn name_key(surname: &str, given: &str) -> String {
+    format!("{}/{}", normalise_text(surname), normalise_text(given))
 }
 
 /// Rules whose subject is an identifier linking bookings (they read how
@@ -252,7 +259,9 @@ pub fn run_evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
                     truth_bookings.insert((r, locator.clone()));
                 }
                 _ => {
-                    truth.insert((r, t.flight.clone(), t.traveller.clone()));
+                    let (surname, given) =
+                        t.traveller.split_once('/').unwrap_or((&t.traveller, ""));
+                    truth.insert((r, t.flight.clone(), name_key(surname, given)));
                 }
             }
         }

@@ -315,6 +315,9 @@ type RecentDoc = (u64, String, String, String, &'static str);
 
 struct Gen<'a> {
     rng: Rng,
+    /// Draws of the messy kinds only, so the traffic is the same whatever
+    /// `messy` is.
+    messy_rng: Rng,
     config: &'a Config,
     airports: Vec<&'static Airport>,
     people_seq: u64,
@@ -340,6 +343,7 @@ pub fn generate(config: &Config, out: &Path) -> io::Result<Summary> {
     }
     let mut g = Gen {
         rng: Rng::new(config.seed),
+        messy_rng: Rng::new(config.seed ^ 0x4D45_5353_5900_0000),
         config,
         airports,
         people_seq: 0,
@@ -592,9 +596,13 @@ impl Gen<'_> {
                 out.push(b);
             }
         }
+        // Travellers of a planted booking get no traveller pattern: a
+        // cross-source mismatch would keep them from their booking and hide
+        // the booking pattern.
         for b in &mut out {
+            let open = b.plant.is_none();
             for person in &mut b.people {
-                self.traveller_plant(f, b.one_way, person);
+                self.traveller_plant(f, b.one_way && open, open, person);
             }
         }
         out
@@ -755,7 +763,7 @@ impl Gen<'_> {
         out
     }
 
-    fn traveller_plant(&mut self, f: &Flight, one_way: bool, p: &mut Person) {
+    fn traveller_plant(&mut self, f: &Flight, one_way: bool, open: bool, p: &mut Person) {
         // Documents of travellers more than the window back are dropped.
         while self
             .recent_docs
@@ -764,7 +772,7 @@ impl Gen<'_> {
         {
             self.recent_docs.pop_front();
         }
-        if p.plant.is_none() {
+        if open && p.plant.is_none() {
             for pat in [
                 Pattern::ExpiredDocument,
                 Pattern::FreshDocument,
@@ -942,8 +950,8 @@ impl Gen<'_> {
     /// 4 wrong counts (CNT, UNT, EQN), 5 Latin-1 names, 6 (PNRGOV only) the
     /// push sent in parts.
     fn messy_write(&mut self, pnrgov: bool, body: impl Fn(&mut Out)) -> Vec<u8> {
-        let kind = if self.config.messy > 0.0 && self.rng.chance(self.config.messy) {
-            self.rng.range(1, if pnrgov { 6 } else { 5 })
+        let kind = if self.config.messy > 0.0 && self.messy_rng.chance(self.config.messy) {
+            self.messy_rng.range(1, if pnrgov { 6 } else { 5 })
         } else {
             0
         };
@@ -1105,7 +1113,8 @@ fn write_crew(o: &mut Out, f: &Flight) {
             10 + u32::try_from(f.index % 15).unwrap_or(0),
         )
         .unwrap_or_default();
-        let doc = format!("C{:02}{:06}", i, f.index % 1_000_000);
+        // Two letters: never a passenger's number (one letter, eight digits).
+        let doc = format!("CR{:02}{:06}", i, f.index % 1_000_000);
         o.seg("NAD", &[&["FM"], &[], &[], &[sur, giv]]);
         o.seg("ATT", &[&["2"], &[], &["M"]]);
         o.seg("DTM", &[&["329", &yymmdd(birth)]]);
