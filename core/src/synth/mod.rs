@@ -282,6 +282,7 @@ struct Flight {
     dest: &'static Airport,
     dep: NaiveDateTime,
     arr: NaiveDateTime,
+    /// Over the long-haul distance of the indicators (`trip.long_haul`).
     long_haul: bool,
 }
 
@@ -402,7 +403,7 @@ impl Gen<'_> {
             dest,
             dep,
             arr: dep + Duration::minutes(block),
-            long_haul: km > 3200.0,
+            long_haul: km > crate::indicators::itinerary::LONG_HAUL_KM,
         }
     }
 
