@@ -2,6 +2,7 @@
 //! ground truth, and a pack's precision and recall measured on it.
 
 use crate::screen_command::{build_screener, stream_inputs};
+use paxscreen_core::screen::names::normalise_text;
 use paxscreen_core::screen::Screening;
 use paxscreen_core::synth::{self, Config, Pattern};
 use std::collections::{BTreeMap, BTreeSet};
@@ -107,7 +108,121 @@ pub struct EvaluateArgs {
 struct TruthLine {
     flight: String,
     traveller: String,
+    #[serde(default)]
+    booking: Option<String>,
     rules: Vec<String>,
+}
+
+/// What screening found, as keys to compare with the truth: traveller
+/// findings by (rule, flight, `SURNAME/GIVEN`), booking findings by (rule,
+/// record locator) for every booking the finding names. Filled one
+/// [`Screening`] at a time, so a folder can be screened in chunks.
+#[derive(Debug, Default)]
+pub struct Found {
+    travellers: BTreeSet<(String, String, String)>,
+    bookings: BTreeSet<(String, String)>,
+    assessments: usize,
+}
+
+/// Adds the findings of one screening (a whole folder, or one chunk of its
+/// flights) to `found`: every finding, referral and data-quality finding of
+/// each assessment under its traveller, and every booking finding under
+/// each record locator of its subject.
+pub fn record_findings(screening: &Screening, found: &mut Found) {
+    found.assessments += screening.assessments.len();
+    for a in &screening.assessments {
+        let flight = format!(
+            "{}{}",
+            a.flight.carrier.as_deref().unwrap_or(""),
+            a.flight.number.as_deref().unwrap_or("")
+        );
+        let name = name_key(
+            a.traveller.surname.as_deref().unwrap_or(""),
+            a.traveller.given_names.as_deref().unwrap_or(""),
+        );
+        for f in a.findings.iter().chain(&a.referrals).chain(&a.data_quality) {
+            found
+                .travellers
+                .insert((f.rule.clone(), flight.clone(), name.clone()));
+        }
+    }
+    for b in &screening.booking_findings {
+        for locator in &b.subject.bookings {
+            found
+                .bookings
+                .insert((b.finding.rule.clone(), locator.clone()));
+        }
+    }
+}
+
+/// A traveller's name as the truth and the findings are compared:
+/// `SURNAME/GIVEN` in MRZ letters (`MÜLLER` from a Latin-1 feed is
+/// `MUELLER`, as generated).
+fn name_key(surname: &str, given: &str) -> String {
+    format!("{}/{}", normalise_text(surname), normalise_text(given))
+}
+
+/// Rules whose subject is an identifier linking bookings (they read how
+/// many bookings share a card or a contact): the screener reports them as
+/// booking findings, so they are scored by record locator.
+fn booking_rules(pack: &paxscreen_core::rules::Pack) -> BTreeSet<String> {
+    const LINKING: [&str; 2] = [
+        "booking.card_shared_bookings",
+        "booking.contact_shared_bookings",
+    ];
+    pack.rules
+        .iter()
+        .filter(|r| {
+            r.condition
+                .fields()
+                .iter()
+                .any(|u| LINKING.contains(&u.path.as_str()))
+        })
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+/// Per rule: true positives, false positives and false negatives of what
+/// was found against the truth. Traveller rules are counted per (flight,
+/// traveller), booking rules per record locator.
+fn score(
+    rows: &mut BTreeMap<String, Row>,
+    found: &Found,
+    truth_travellers: &BTreeSet<(String, String, String)>,
+    truth_bookings: &BTreeSet<(String, String)>,
+) {
+    fn row<'r>(rows: &'r mut BTreeMap<String, Row>, rule: &str) -> &'r mut Row {
+        rows.entry(rule.to_string()).or_insert_with(|| Row {
+            rule: rule.to_string(),
+            ..Row::default()
+        })
+    }
+    for key in &found.travellers {
+        let r = row(rows, &key.0);
+        if truth_travellers.contains(key) {
+            r.true_positives += 1;
+        } else {
+            r.false_positives += 1;
+        }
+    }
+    for key in &found.bookings {
+        let r = row(rows, &key.0);
+        if truth_bookings.contains(key) {
+            r.true_positives += 1;
+        } else {
+            r.false_positives += 1;
+        }
+    }
+    for key in truth_travellers {
+        if !found.travellers.contains(key) {
+            row(rows, &key.0).false_negatives += 1;
+        }
+    }
+    for key in truth_bookings {
+        if !found.bookings.contains(key) {
+            row(rows, &key.0).false_negatives += 1;
+        }
+    }
 }
 
 #[derive(Default, serde::Serialize)]
@@ -118,26 +233,6 @@ struct Row {
     false_negatives: usize,
     precision: Option<f64>,
     recall: Option<f64>,
-}
-
-/// Adds the (rule, flight, traveller) of every traveller finding of one
-/// screening to `found`.
-fn record_findings(screening: &Screening, found: &mut BTreeSet<(String, String, String)>) {
-    for a in &screening.assessments {
-        let flight = format!(
-            "{}{}",
-            a.flight.carrier.as_deref().unwrap_or(""),
-            a.flight.number.as_deref().unwrap_or("")
-        );
-        let name = format!(
-            "{}/{}",
-            a.traveller.surname.as_deref().unwrap_or(""),
-            a.traveller.given_names.as_deref().unwrap_or("")
-        );
-        for f in a.findings.iter().chain(&a.referrals).chain(&a.data_quality) {
-            found.insert((f.rule.clone(), flight.clone(), name.clone()));
-        }
-    }
 }
 
 /// Runs `paxscreen evaluate`.
@@ -153,7 +248,9 @@ pub fn run_evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
     let truth_path = args.dir.join("truth.jsonl");
     let text = std::fs::read_to_string(&truth_path)
         .map_err(|e| format!("{}: {e}", truth_path.display()))?;
+    let linking = booking_rules(screener.pack());
     let mut truth: BTreeSet<(String, String, String)> = BTreeSet::new();
+    let mut truth_bookings: BTreeSet<(String, String)> = BTreeSet::new();
     for (i, line) in text
         .lines()
         .enumerate()
@@ -162,15 +259,30 @@ pub fn run_evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
         let t: TruthLine = serde_json::from_str(line)
             .map_err(|e| format!("{}:{}: {e}", truth_path.display(), i + 1))?;
         for r in t.rules {
-            truth.insert((r, t.flight.clone(), t.traveller.clone()));
+            match &t.booking {
+                Some(locator) if linking.contains(&r) => {
+                    truth_bookings.insert((r, locator.clone()));
+                }
+                _ => {
+                    let (surname, given) =
+                        t.traveller.split_once('/').unwrap_or((&t.traveller, ""));
+                    truth.insert((r, t.flight.clone(), name_key(surname, given)));
+                }
+            }
         }
     }
-    let mut found: BTreeSet<(String, String, String)> = BTreeSet::new();
-    let mut travellers = 0usize;
+    // Rules of the truth that the pack does not hold are not scored.
+    let held: BTreeSet<&str> = screener
+        .pack()
+        .rules
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    truth.retain(|k| held.contains(k.0.as_str()));
+    truth_bookings.retain(|k| held.contains(k.0.as_str()));
+    let mut found = Found::default();
     let mut on_batch = |batch: paxscreen_core::screen::stream::Batch<std::sync::Arc<str>>| {
-        let screening = screener.screen_parallel(&batch.input);
-        travellers += screening.assessments.len();
-        record_findings(&screening, &mut found);
+        record_findings(&screener.screen_parallel(&batch.input), &mut found);
         Ok::<(), std::convert::Infallible>(())
     };
     let streamed = match stream_inputs(
@@ -198,24 +310,7 @@ pub fn run_evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
             )
         })
         .collect();
-    for key in &found {
-        let row = rows.entry(key.0.clone()).or_insert_with(|| Row {
-            rule: key.0.clone(),
-            ..Row::default()
-        });
-        if truth.contains(key) {
-            row.true_positives += 1;
-        } else {
-            row.false_positives += 1;
-        }
-    }
-    for key in &truth {
-        if let Some(row) = rows.get_mut(&key.0) {
-            if !found.contains(key) {
-                row.false_negatives += 1;
-            }
-        }
-    }
+    score(&mut rows, &found, &truth, &truth_bookings);
     #[allow(clippy::cast_precision_loss)]
     for row in rows.values_mut() {
         let tp = row.true_positives as f64;
@@ -230,7 +325,7 @@ pub fn run_evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
         EvalFormat::Json => serde_json::to_writer_pretty(
             &mut out,
             &serde_json::json!({
-                "travellers": travellers,
+                "travellers": found.assessments,
                 "rules": rows,
             }),
         )

@@ -8,7 +8,9 @@
 //!   current (not replaced) forms of payment.
 //! * `booking.payer_is_traveller` (BKG-02): a payment's payer name is
 //!   similar to a traveller's name, or a payment without payer name sits
-//!   with a traveller of the booking (by index). A payer name that names
+//!   with a traveller of the booking (by index). A payer name without `/`
+//!   (a card holder's name, `LENA M VOSS KRAUSE`) has no known order: it
+//!   is read as written and at every split into given names then surname. A payer name that names
 //!   nobody of the booking is `false` even though the payment sits in a
 //!   traveller's ticket group (PNRGOV always puts it there). Missing when no
 //!   payment says who paid.
@@ -86,8 +88,8 @@ fn payer_is_traveller<'v>(b: &Booking) -> Slot<'v> {
         // paid when someone else is named.
         if let Some(payer) = p.payer.as_deref().filter(|s| !s.trim().is_empty()) {
             known = true;
-            let payer = NormalisedName::from_full_name(payer);
-            if payer.is_empty() {
+            let readings = payer_readings(payer);
+            if readings.iter().all(NormalisedName::is_empty) {
                 continue;
             }
             let matched = b.travellers.iter().any(|t| {
@@ -95,7 +97,10 @@ fn payer_is_traveller<'v>(b: &Booking) -> Slot<'v> {
                     t.surname.as_deref().unwrap_or(""),
                     t.given_names.as_deref().unwrap_or(""),
                 );
-                !name.is_empty() && compare(&payer, &name).score >= DEFAULT_THRESHOLD
+                !name.is_empty()
+                    && readings.iter().any(|payer| {
+                        !payer.is_empty() && compare(payer, &name).score >= DEFAULT_THRESHOLD
+                    })
             });
             if matched {
                 return Slot::Bool(true);
@@ -109,6 +114,29 @@ fn payer_is_traveller<'v>(b: &Booking) -> Slot<'v> {
     } else {
         Slot::Missing
     }
+}
+
+/// The readings of a payer name: `SURNAME/GIVEN` as written; a name
+/// without `/` as written (all surname) and at every split between words
+/// into given names then surname (`LENA M VOSS KRAUSE`: `KRAUSE`,
+/// `VOSS KRAUSE`, `M VOSS KRAUSE` as surname). [`compare`] also tries each
+/// reading swapped, so surname-first names are covered.
+fn payer_readings(payer: &str) -> Vec<NormalisedName> {
+    if payer.contains('/') {
+        return vec![NormalisedName::from_full_name(payer)];
+    }
+    let words: Vec<&str> = payer.split_whitespace().collect();
+    let mut out = vec![NormalisedName::from_full_name(payer)];
+    // Bounded: a payer name of more than eight words is read as written.
+    if words.len() <= 8 {
+        for i in 1..words.len() {
+            out.push(NormalisedName::new(
+                &words[i..].join(" "),
+                &words[..i].join(" "),
+            ));
+        }
+    }
+    out
 }
 
 fn history_changes(history: &[HistoryEntry]) -> (bool, bool) {
@@ -212,6 +240,49 @@ mod tests {
         });
         i.bookings[0].payments[0].payer = Some("DOE/JANE".to_string());
         with_facts(&i, 0, 0, |f| {
+            assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Bool(true));
+        });
+    }
+
+    #[test]
+    fn payer_name_in_given_then_surname_order_is_the_traveller() {
+        // A card holder's name as written on the card, with no `/`: it was
+        // read as one surname and never matched, so every booking paid by
+        // its own traveller counted as paid by a third party (PRT-03a and
+        // BKG-02a read this field).
+        let mut i = input(vec![
+            passenger("1", "ABDELAZIZ", "DINA", Some("1962-05-11")),
+            passenger("2", "ABDELAZIZ", "MAHMOUD", Some("2010-01-29")),
+        ]);
+        let mut p = payment("CC");
+        p.traveller = Some(0);
+        p.payer = Some("DINA ABDELAZIZ".to_string());
+        i.bookings[0].payments.push(p);
+        for t in 0..2 {
+            with_facts(&i, 0, t, |f| {
+                assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Bool(true));
+            });
+        }
+        for (payer, expected) in [
+            ("ABDELAZIZ DINA", true),
+            ("LENA M VOSS KRAUSE", false),
+            ("JONAS PAYMASTER", false),
+            ("MARIA JOSE GARCIA LOPEZ", false),
+        ] {
+            i.bookings[0].payments[0].payer = Some(payer.to_string());
+            with_facts(&i, 0, 0, |f| {
+                assert_eq!(
+                    get(f, Field::BookingPayerIsTraveller),
+                    Value::Bool(expected),
+                    "{payer}"
+                );
+            });
+        }
+        let mut j = input(vec![passenger("1", "GARCIA LOPEZ", "MARIA JOSE", None)]);
+        let mut q = payment("CC");
+        q.payer = Some("MARIA JOSE GARCIA LOPEZ".to_string());
+        j.bookings[0].payments.push(q);
+        with_facts(&j, 0, 0, |f| {
             assert_eq!(get(f, Field::BookingPayerIsTraveller), Value::Bool(true));
         });
     }

@@ -5,8 +5,13 @@
 //! invented.
 //!
 //! Generation is flight by flight: each flight's files are written when the
-//! flight is done, so memory does not grow with `travellers` (only a ring of
-//! the last few documents, for the reused-document pattern, is kept).
+//! flight is done, so memory does not grow with `travellers`. Only what
+//! cross-flight patterns need is kept: a ring of the last documents (for
+//! the reused-document pattern) and the open facilitator rings (one card or
+//! one phone over several bookings). Every cross-flight plant stays inside a
+//! window of [`LINK_WINDOW`] consecutive flights, so a screen that links
+//! only flights close in file order still sees every planted link. The
+//! distributions and the truth format are written down in `spec/synth.md`.
 //!
 //! The generator draws from a 64-bit splitmix PRNG written here (a few
 //! lines) rather than from `rand`: the output must stay byte-identical for a
@@ -21,6 +26,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 mod names;
+
+/// How many consecutive flights (in file order) a cross-flight plant may
+/// span: a reused document is taken from a traveller of at most the 31
+/// flights before, and the bookings of a facilitator card or a shared
+/// contact are all placed within 32 flights of the first.
+pub const LINK_WINDOW: u64 = 32;
 
 /// The first departure date of generated traffic; flights depart over the
 /// 28 days from it. `paxscreen evaluate` screens with it as reference date.
@@ -78,9 +89,10 @@ pub enum Pattern {
     FreshDocument,
     /// A document number and issuer presented by another identity.
     DocumentReused,
-    /// The PNR's DOCS birth date differs from the API's.
+    /// The PNR's DOCS birth date differs from the API's (same document).
     BirthDateMismatch,
-    /// The API name differs from the PNR's (a look-alike).
+    /// The API names another person than the PNR (same document): a
+    /// different surname, not a spelling variant.
     NameMismatch,
     /// One card, of someone who does not travel, pays for several one-way
     /// single-traveller bookings.
@@ -135,15 +147,27 @@ impl Pattern {
     pub fn parse(name: &str) -> Option<Pattern> {
         Pattern::ALL.into_iter().find(|p| p.name() == name)
     }
+    /// Its position in [`Pattern::ALL`] (and in the counts of [`Summary`]).
+    #[must_use]
+    pub fn index(self) -> usize {
+        Pattern::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
     /// Rule ids of the embedded packs (`core/packs/*.toml`) the pattern
     /// should trigger for each traveller it is planted on.
+    ///
+    /// A birth-date mismatch lists DOC-07a besides DOC-09a: the reconciler
+    /// never joins two records whose birth dates differ, so the API
+    /// traveller and the PNR passenger stay two identities presenting one
+    /// document, which is what DOC-07a reports. DOC-09a cannot fire on API
+    /// and PNR data alone (see `spec/synth.md`); it stays listed so the
+    /// evaluation shows the gap.
     #[must_use]
     pub fn rules(self) -> &'static [&'static str] {
         match self {
             Pattern::ExpiredDocument => &["DOC-02a"],
             Pattern::FreshDocument => &["DOC-03a"],
             Pattern::DocumentReused => &["DOC-07a"],
-            Pattern::BirthDateMismatch => &["DOC-09a"],
+            Pattern::BirthDateMismatch => &["DOC-09a", "DOC-07a"],
             Pattern::NameMismatch => &["DOC-09b"],
             Pattern::FacilitatorCard => &["BKG-02a"],
             Pattern::SharedContact => &["BKG-04a"],
@@ -153,7 +177,10 @@ impl Pattern {
             Pattern::BrokenJourney => &["ITN-02a"],
         }
     }
-    fn is_booking(self) -> bool {
+    /// True for patterns planted on a booking (their truth lines carry the
+    /// record locator), false for patterns planted on one traveller.
+    #[must_use]
+    pub fn is_booking(self) -> bool {
         matches!(
             self,
             Pattern::FacilitatorCard
@@ -178,7 +205,7 @@ pub struct Config {
     /// only where it can apply.
     pub plants: Vec<(Pattern, f64)>,
     /// Share of files written messy (Type-B wrapper, wrapped lines, custom
-    /// UNA, bad counts or Latin-1 names).
+    /// UNA, bad counts, Latin-1 names, or a PNRGOV push sent in parts).
     pub messy: f64,
 }
 
@@ -193,6 +220,13 @@ pub struct Summary {
     pub files: u64,
     /// Lines written to `truth.jsonl`.
     pub truth_lines: u64,
+    /// Per pattern (in the order of [`Pattern::ALL`]): the draws made, that
+    /// is the subjects (travellers or bookings) where it could apply and
+    /// was tried. Planted counts follow a binomial law over them.
+    pub eligible: [u64; 11],
+    /// Per pattern (in the order of [`Pattern::ALL`]): the instances
+    /// planted (a traveller, a booking, or a facilitator ring).
+    pub planted: [u64; 11],
 }
 
 #[derive(Debug, Clone)]
@@ -208,6 +242,7 @@ struct Person {
     expiry: NaiveDate,
     bags: u8,
     pnr_birth: NaiveDate,
+    api_surname: String,
     api_given: String,
     final_dest: Option<&'static str>,
     plant: Option<Pattern>,
@@ -215,7 +250,7 @@ struct Person {
 
 impl Person {
     fn api_name(&self) -> String {
-        format!("{}/{}", self.surname, self.api_given)
+        format!("{}/{}", self.api_surname, self.api_given)
     }
 }
 
@@ -247,6 +282,7 @@ struct Flight {
     dest: &'static Airport,
     dep: NaiveDateTime,
     arr: NaiveDateTime,
+    /// Over the long-haul distance of the indicators (`trip.long_haul`).
     long_haul: bool,
 }
 
@@ -264,13 +300,31 @@ const HUBS: [&str; 40] = [
 ];
 const CARRIERS: [&str; 8] = ["ZZ", "XZ", "ZY", "XY", "ZX", "YZ", "XX", "ZW"];
 
+/// A facilitator ring being placed: the bookings of one card or one phone
+/// still to come, on later flights, at the latest on flight `last`.
+struct Ring {
+    pattern: Pattern,
+    card: u64,
+    phone: String,
+    left: u64,
+    last: u64,
+}
+
+/// A document of a recent traveller: flight index and label, API name,
+/// number and issuer.
+type RecentDoc = (u64, String, String, String, &'static str);
+
 struct Gen<'a> {
     rng: Rng,
+    /// Draws of the messy kinds only, so the traffic is the same whatever
+    /// `messy` is.
+    messy_rng: Rng,
     config: &'a Config,
     airports: Vec<&'static Airport>,
     people_seq: u64,
     booking_seq: u64,
-    recent_docs: VecDeque<(String, String, String, &'static str)>,
+    recent_docs: VecDeque<RecentDoc>,
+    rings: Vec<Ring>,
     truth: BufWriter<File>,
     summary: Summary,
 }
@@ -290,11 +344,13 @@ pub fn generate(config: &Config, out: &Path) -> io::Result<Summary> {
     }
     let mut g = Gen {
         rng: Rng::new(config.seed),
+        messy_rng: Rng::new(config.seed ^ 0x4D45_5353_5900_0000),
         config,
         airports,
         people_seq: 0,
         booking_seq: 0,
         recent_docs: VecDeque::with_capacity(256),
+        rings: Vec::new(),
         truth: BufWriter::new(File::create(out.join("truth.jsonl"))?),
         summary: Summary::default(),
     };
@@ -303,7 +359,7 @@ pub fn generate(config: &Config, out: &Path) -> io::Result<Summary> {
     while remaining > 0 {
         let flight = g.flight(index);
         let want = g.rng.range(60, 220).min(remaining);
-        let bookings = g.bookings(&flight, want);
+        let bookings = g.bookings(&flight, want, want == remaining);
         let count: u64 = bookings.iter().map(|b| b.people.len() as u64).sum();
         remaining = remaining.saturating_sub(count);
         g.summary.travellers += count;
@@ -340,15 +396,14 @@ impl Gen<'_> {
         Flight {
             index,
             carrier: CARRIERS[(index % 8) as usize],
-            // Outbound flights use 1-4999 and their returns 5001-9999
-            // (`tvl`), so a booked return never names another generated
-            // flight.
-            number: u32::try_from(1 + index / 8 % 4999).unwrap_or(1),
+            // Odd numbers out, the next even number back (see `tvl`): a
+            // return leg never names another generated flight.
+            number: u32::try_from(1 + 2 * (index / 8 % 4999)).unwrap_or(1),
             origin,
             dest,
             dep,
             arr: dep + Duration::minutes(block),
-            long_haul: km > 3200.0,
+            long_haul: km > crate::indicators::itinerary::LONG_HAUL_KM,
         }
     }
 
@@ -410,7 +465,8 @@ impl Gen<'_> {
         self.people_seq += 1;
         let doc = format!("{}{:08}", &o.nat[..1], self.people_seq);
         Person {
-            surname: s,
+            surname: s.clone(),
+            api_surname: s.clone(),
             api_given: g.clone(),
             given: g,
             female,
@@ -485,10 +541,28 @@ impl Gen<'_> {
         b
     }
 
-    fn bookings(&mut self, f: &Flight, want: u64) -> Vec<Booking> {
+    /// The bookings of a flight, about `want` travellers; on the `last`
+    /// flight every open ring is closed.
+    fn bookings(&mut self, f: &Flight, want: u64, last: bool) -> Vec<Booking> {
         let mut taken = HashSet::new();
         let mut out: Vec<Booking> = Vec::new();
         let mut count = 0u64;
+        // Open rings place their next booking here with probability 0.2,
+        // always on their last flight of the window (or the run).
+        let mut rings = std::mem::take(&mut self.rings);
+        for ring in &mut rings {
+            while ring.left > 0 && (last || ring.last <= f.index || self.rng.chance(0.2)) {
+                let b = self.ring_booking(f, ring.pattern, ring.card, &ring.phone, &mut taken);
+                ring.left -= 1;
+                count += b.people.len() as u64;
+                out.push(b);
+                if !last && ring.last > f.index {
+                    break;
+                }
+            }
+        }
+        rings.retain(|r| r.left > 0);
+        self.rings = rings;
         while count < want {
             let origin =
                 usize::try_from(self.rng.range(0, names::ORIGINS.len() as u64 - 1)).unwrap_or(0);
@@ -502,24 +576,34 @@ impl Gen<'_> {
                     Pattern::CashLastMinute | Pattern::BrokenJourney => f.long_haul,
                     _ => true,
                 };
-                if r > 0.0 && eligible && self.rng.chance(r) {
-                    planted = Some(p);
-                    break;
+                if r > 0.0 && eligible {
+                    self.summary.eligible[p.index()] += 1;
+                    if self.rng.chance(r) {
+                        self.summary.planted[p.index()] += 1;
+                        planted = Some(p);
+                        break;
+                    }
                 }
             }
             let added = match planted {
-                Some(p) => self.planted_bookings(f, p, origin, &mut taken),
+                Some(p) => self.planted_bookings(f, p, origin, last, &mut taken),
                 None => {
                     let people = self.party(f, origin, &mut taken);
                     vec![self.booking(f, people, None)]
                 }
             };
-            for mut b in added {
-                for person in &mut b.people {
-                    self.traveller_plant(f, b.one_way, person);
-                }
+            for b in added {
                 count += b.people.len() as u64;
                 out.push(b);
+            }
+        }
+        // Travellers of a planted booking get no traveller pattern: a
+        // cross-source mismatch would keep them from their booking and hide
+        // the booking pattern.
+        for b in &mut out {
+            let open = b.plant.is_none();
+            for person in &mut b.people {
+                self.traveller_plant(f, b.one_way && open, open, person);
             }
         }
         out
@@ -551,49 +635,91 @@ impl Gen<'_> {
         people
     }
 
+    /// One booking of a facilitator ring: one traveller, paid by the ring's
+    /// card (facilitator card: a payer who does not travel, one-way) or
+    /// giving the ring's phone (shared contact: booked without an agency).
+    fn ring_booking(
+        &mut self,
+        f: &Flight,
+        p: Pattern,
+        card: u64,
+        phone: &str,
+        taken: &mut HashSet<String>,
+    ) -> Booking {
+        let o = usize::try_from(self.rng.range(0, names::ORIGINS.len() as u64 - 1)).unwrap_or(0);
+        let person = self.person(f, None, o, (25, 60), taken);
+        let mut b = self.booking(
+            f,
+            vec![person],
+            (p == Pattern::SharedContact).then_some(phone),
+        );
+        if p == Pattern::FacilitatorCard {
+            b.pay = Pay::Card(card);
+            b.payer = "JONAS PAYMASTER".to_string();
+            b.one_way = true;
+        } else {
+            b.agency = false;
+        }
+        b.plant = Some(p);
+        for q in &mut b.people {
+            q.bags = q.bags.max(1);
+        }
+        b
+    }
+
     fn planted_bookings(
         &mut self,
         f: &Flight,
         p: Pattern,
         origin: usize,
+        last: bool,
         taken: &mut HashSet<String>,
     ) -> Vec<Booking> {
         let mut out = Vec::new();
         match p {
             Pattern::FacilitatorCard | Pattern::SharedContact => {
+                // The first booking here, the others on later flights of
+                // the window (see `bookings`).
                 let n = self.rng.range(3, 4);
                 let card = 5_000_000_000_000_000 + self.rng.range(0, 999_999_999_999);
                 let phone = format!("4479{:08}", self.rng.range(0, 99_999_999));
-                for _ in 0..n {
-                    let o = usize::try_from(self.rng.range(0, names::ORIGINS.len() as u64 - 1))
-                        .unwrap_or(0);
-                    let person = self.person(f, None, o, (25, 60), taken);
-                    let mut b = self.booking(
-                        f,
-                        vec![person],
-                        (p == Pattern::SharedContact).then_some(phone.as_str()),
-                    );
-                    if p == Pattern::FacilitatorCard {
-                        b.pay = Pay::Card(card);
-                        b.payer = "JONAS PAYMASTER".to_string();
-                        b.one_way = true;
-                    } else {
-                        b.agency = false;
+                out.push(self.ring_booking(f, p, card, &phone, taken));
+                let mut ring = Ring {
+                    pattern: p,
+                    card,
+                    phone,
+                    left: n - 1,
+                    last: f.index + LINK_WINDOW - 1,
+                };
+                if last {
+                    while ring.left > 0 {
+                        out.push(self.ring_booking(f, p, card, &ring.phone, taken));
+                        ring.left -= 1;
                     }
-                    b.plant = Some(p);
-                    for q in &mut b.people {
-                        q.bags = q.bags.max(1);
-                    }
-                    out.push(b);
+                } else {
+                    self.rings.push(ring);
                 }
             }
             Pattern::UnrelatedGroup => {
+                // Unrelated: no two share a surname token (bounded retries).
                 let n = self.rng.range(9, 12);
-                let mut people = Vec::new();
+                let mut people: Vec<Person> = Vec::new();
+                let mut tokens: HashSet<String> = HashSet::new();
                 for _ in 0..n {
-                    let o = usize::try_from(self.rng.range(0, names::ORIGINS.len() as u64 - 1))
-                        .unwrap_or(0);
-                    people.push(self.person(f, None, o, (25, 60), taken));
+                    let mut person = None;
+                    for _ in 0..40 {
+                        let o = usize::try_from(self.rng.range(0, names::ORIGINS.len() as u64 - 1))
+                            .unwrap_or(0);
+                        let q = self.person(f, None, o, (25, 60), taken);
+                        if q.surname.split(' ').all(|t| !tokens.contains(t)) {
+                            person = Some(q);
+                            break;
+                        }
+                    }
+                    if let Some(q) = person {
+                        tokens.extend(q.surname.split(' ').map(str::to_string));
+                        people.push(q);
+                    }
                 }
                 let mut b = self.booking(f, people, None);
                 b.one_way = true;
@@ -638,8 +764,16 @@ impl Gen<'_> {
         out
     }
 
-    fn traveller_plant(&mut self, f: &Flight, one_way: bool, p: &mut Person) {
-        if p.plant.is_none() {
+    fn traveller_plant(&mut self, f: &Flight, one_way: bool, open: bool, p: &mut Person) {
+        // Documents of travellers more than the window back are dropped.
+        while self
+            .recent_docs
+            .front()
+            .is_some_and(|d| d.0 + LINK_WINDOW <= f.index)
+        {
+            self.recent_docs.pop_front();
+        }
+        if open && p.plant.is_none() {
             for pat in [
                 Pattern::ExpiredDocument,
                 Pattern::FreshDocument,
@@ -648,30 +782,42 @@ impl Gen<'_> {
                 Pattern::NameMismatch,
             ] {
                 let r = rate(self.config, pat);
+                // An expired document keeps its validity and is still
+                // issued after its holder's birth: the latest it can have
+                // expired by departure.
+                let validity = p.expiry - p.issued;
+                let max_expired_days = (f.dep.date() - validity - p.birth).num_days() - 30;
                 let eligible = match pat {
+                    Pattern::ExpiredDocument => max_expired_days >= 2,
                     Pattern::FreshDocument => one_way && f.long_haul,
                     Pattern::DocumentReused => !self.recent_docs.is_empty(),
                     _ => true,
                 };
-                if r <= 0.0 || !eligible || !self.rng.chance(r) {
+                if r <= 0.0 || !eligible {
+                    continue;
+                }
+                self.summary.eligible[pat.index()] += 1;
+                if !self.rng.chance(r) {
                     continue;
                 }
                 match pat {
                     Pattern::ExpiredDocument => {
+                        let hi = u64::try_from(max_expired_days.min(400)).unwrap_or(2);
                         p.expiry = f.dep.date()
-                            - Duration::days(i64::try_from(self.rng.range(2, 400)).unwrap_or(30));
-                        p.issued = p.expiry - Duration::days(3651);
+                            - Duration::days(i64::try_from(self.rng.range(2, hi)).unwrap_or(2));
+                        p.issued = p.expiry - validity;
                     }
                     Pattern::FreshDocument => {
                         p.issued = f.dep.date()
                             - Duration::days(i64::try_from(self.rng.range(2, 25)).unwrap_or(5));
-                        p.expiry = p.issued + Duration::days(3651);
+                        p.expiry = p.issued + validity;
                     }
                     Pattern::DocumentReused => {
                         let i =
                             usize::try_from(self.rng.range(0, self.recent_docs.len() as u64 - 1))
                                 .unwrap_or(0);
-                        if let Some((flight, name, doc, issuer)) = self.recent_docs.get(i).cloned()
+                        if let Some((_, flight, name, doc, issuer)) =
+                            self.recent_docs.get(i).cloned()
                         {
                             p.doc = doc;
                             p.issuer = issuer;
@@ -689,20 +835,14 @@ impl Gen<'_> {
                             - Duration::days(
                                 i64::try_from(self.rng.range(400, 3000)).unwrap_or(400),
                             );
-                    }
-                    _ => {
-                        let o = names::ORIGINS
-                            .iter()
-                            .find(|o| o.nat == p.nat)
-                            .unwrap_or(&names::ORIGINS[0]);
-                        let list = if p.female { o.female } else { o.male };
-                        let mut g = *self.rng.pick(list);
-                        while g == p.given {
-                            g = *self.rng.pick(list);
+                        // Not 1 January, a placeholder (DQ-01c) of its own.
+                        if p.pnr_birth.month() == 1 && p.pnr_birth.day() == 1 {
+                            p.pnr_birth += Duration::days(3);
                         }
-                        p.api_given = g.to_string();
                     }
+                    _ => self.other_name(p),
                 }
+                self.summary.planted[pat.index()] += 1;
                 p.plant = Some(pat);
                 break;
             }
@@ -712,8 +852,40 @@ impl Gen<'_> {
                 self.recent_docs.pop_front();
             }
             self.recent_docs
-                .push_back((f.label(), p.api_name(), p.doc.clone(), p.issuer));
+                .push_back((f.index, f.label(), p.api_name(), p.doc.clone(), p.issuer));
         }
+    }
+
+    /// Name mismatch: the API names another person of the same origin, a
+    /// different surname (and given name when the draw gives one), kept only
+    /// when the two names compare below 0.80: a different person, not a
+    /// spelling variant. After 20 draws (never with the embedded lists, but
+    /// bounded) a name of another origin is taken.
+    fn other_name(&mut self, p: &mut Person) {
+        use crate::screen::names::{compare, NormalisedName};
+        let o = names::ORIGINS
+            .iter()
+            .find(|o| o.nat == p.nat)
+            .unwrap_or(&names::ORIGINS[0]);
+        let list = if p.female { o.female } else { o.male };
+        let booked = NormalisedName::new(&p.surname, &p.given);
+        for _ in 0..20 {
+            let s = *self.rng.pick(o.surnames);
+            let g = *self.rng.pick(list);
+            if compare(&booked, &NormalisedName::new(s, g)).score < 0.80 {
+                p.api_surname = s.to_string();
+                p.api_given = g.to_string();
+                return;
+            }
+        }
+        let other = &names::ORIGINS[(names::ORIGINS
+            .iter()
+            .position(|x| x.nat == o.nat)
+            .unwrap_or(0)
+            + 4)
+            % names::ORIGINS.len()];
+        p.api_surname = other.surnames[0].to_string();
+        p.api_given = other.male[0].to_string();
     }
 
     fn truth_line(
@@ -742,8 +914,10 @@ impl Gen<'_> {
     fn write_flight(&mut self, out: &Path, f: &Flight, bookings: &[Booking]) -> io::Result<()> {
         let label = f.label();
         for b in bookings {
+            // A traveller of a planted booking may carry a traveller
+            // pattern too: one line each.
             for p in &b.people {
-                if let Some(pat) = b.plant.or(p.plant) {
+                for pat in [b.plant, p.plant].into_iter().flatten() {
                     let kind = if pat.is_booking() {
                         "booking"
                     } else {
@@ -762,19 +936,23 @@ impl Gen<'_> {
         let dir = out.join(format!("{:04}", f.index / 1000));
         fs::create_dir_all(&dir)?;
         let stem = format!("{:06}_{label}", f.index);
-        let api = self.messy_write(|w| write_paxlst(w, f, bookings));
+        let api = self.messy_write(false, |w| write_paxlst(w, f, bookings));
         fs::write(dir.join(format!("{stem}_paxlst.edi")), api)?;
-        let crew = self.messy_write(|w| write_crew(w, f));
+        let crew = self.messy_write(false, |w| write_crew(w, f));
         fs::write(dir.join(format!("{stem}_crew.edi")), crew)?;
-        let pnr = self.messy_write(|w| write_pnrgov(w, f, bookings));
+        let pnr = self.messy_write(true, |w| write_pnrgov(w, f, bookings));
         fs::write(dir.join(format!("{stem}_pnrgov.edi")), pnr)?;
         self.summary.files += 3;
         Ok(())
     }
 
-    fn messy_write(&mut self, body: impl Fn(&mut Out)) -> Vec<u8> {
-        let kind = if self.config.messy > 0.0 && self.rng.chance(self.config.messy) {
-            self.rng.range(1, 5)
+    /// Writes one file, messy with the configured probability: 1 Type-B
+    /// wrapper and wrapped lines, 2 wrapped lines, 3 other UNA delimiters,
+    /// 4 wrong counts (CNT, UNT, EQN), 5 Latin-1 names, 6 (PNRGOV only) the
+    /// push sent in parts.
+    fn messy_write(&mut self, pnrgov: bool, body: impl Fn(&mut Out)) -> Vec<u8> {
+        let kind = if self.config.messy > 0.0 && self.messy_rng.chance(self.config.messy) {
+            self.messy_rng.range(1, if pnrgov { 6 } else { 5 })
         } else {
             0
         };
@@ -794,6 +972,7 @@ impl Gen<'_> {
             w: Writer::new(delimiters).with_line_breaks(kind != 2 && kind != 1),
             bad_counts: kind == 4,
             latin1: kind == 5,
+            parts: kind == 6,
         };
         body(&mut o);
         let bytes = o.w.finish();
@@ -819,6 +998,8 @@ struct Out {
     w: Writer,
     bad_counts: bool,
     latin1: bool,
+    /// A PNRGOV push goes out in parts (UNH element 4 `01:C` ... `nn:F`).
+    parts: bool,
 }
 
 impl Out {
@@ -899,7 +1080,7 @@ fn write_paxlst(o: &mut Out, f: &Flight, bookings: &[Booking]) {
     for b in bookings {
         for p in &b.people {
             n += 1;
-            let sur = o.name(&p.surname);
+            let sur = o.name(&p.api_surname);
             let giv = o.name(&p.api_given);
             let _ =
                 o.w.segment("NAD", &[&[&b"FL"[..]], &[], &[], &[&sur[..], &giv[..]]]);
@@ -933,7 +1114,8 @@ fn write_crew(o: &mut Out, f: &Flight) {
             10 + u32::try_from(f.index % 15).unwrap_or(0),
         )
         .unwrap_or_default();
-        let doc = format!("C{:02}{:06}", i, f.index % 1_000_000);
+        // Two letters: never a passenger's number (one letter, eight digits).
+        let doc = format!("CR{:02}{:06}", i, f.index % 1_000_000);
         o.seg("NAD", &[&["FM"], &[], &[], &[sur, giv]]);
         o.seg("ATT", &[&["2"], &[], &["M"]]);
         o.seg("DTM", &[&["329", &yymmdd(birth)]]);
@@ -965,7 +1147,7 @@ fn tvl(o: &mut Out, f: &Flight, back: bool) {
     } else {
         (f.dep, f.arr, f.origin.iata, f.dest.iata)
     };
-    let n = (f.number + if back { 5000 } else { 0 }).to_string();
+    let n = (f.number + u32::from(back)).to_string();
     o.seg(
         "TVL",
         &[
@@ -983,23 +1165,28 @@ fn tvl(o: &mut Out, f: &Flight, back: bool) {
     );
 }
 
-fn write_pnrgov(o: &mut Out, f: &Flight, bookings: &[Booking]) {
-    let ref_ = format!("PNR{:07}", f.index);
-    o.w.una();
-    let syntax = if o.latin1 { "UNOC" } else { "UNOA" };
-    o.seg(
-        "UNB",
-        &[
-            &[syntax, "4"],
-            &["ZZAIRLINE"],
-            &["BORDERAGENCY"],
-            &[&yymmdd(f.dep.date()), "0600"],
-            &[&ref_],
-        ],
-    );
+/// Opens PNRGOV message `part` (0-based) of `parts` (0: not in parts):
+/// UNH, then the header every part repeats (MSG, ORG, TVL, EQN). Returns
+/// the segment count before the UNH.
+fn pnrgov_header(o: &mut Out, f: &Flight, bookings: usize, part: usize, parts: usize) -> usize {
     let start = o.w.segment_count();
     let h = format!("{}/{}/{}", f.label(), ddmmyy(f.dep.date()), hhmm(f.dep));
-    o.seg("UNH", &[&["1"], &["PNRGOV", "11", "1", "IA"], &[&h]]);
+    let reference = (part + 1).to_string();
+    let seq = format!("{:02}", part + 1);
+    let last = if part + 1 == parts { "F" } else { "C" };
+    if parts == 0 {
+        o.seg("UNH", &[&[&reference], &["PNRGOV", "11", "1", "IA"], &[&h]]);
+    } else {
+        o.seg(
+            "UNH",
+            &[
+                &[&reference],
+                &["PNRGOV", "11", "1", "IA"],
+                &[&h],
+                &[&seq, last],
+            ],
+        );
+    }
     o.seg("MSG", &[&["", "22"]]);
     o.seg("ORG", &[&[f.carrier, f.origin.iata]]);
     let (dep, arr) = (f.dep, f.arr);
@@ -1019,9 +1206,42 @@ fn write_pnrgov(o: &mut Out, f: &Flight, bookings: &[Booking]) {
             &[&n],
         ],
     );
-    let eqn = o.count(bookings.len());
+    let eqn = o.count(bookings);
     o.seg("EQN", &[&[&eqn]]);
-    for b in bookings {
+    start
+}
+
+fn pnrgov_trailer(o: &mut Out, start: usize, part: usize) {
+    let n = o.count(o.w.segment_count() - start + 1);
+    let reference = (part + 1).to_string();
+    o.seg("UNT", &[&[&n], &[&reference]]);
+}
+
+fn write_pnrgov(o: &mut Out, f: &Flight, bookings: &[Booking]) {
+    let ref_ = format!("PNR{:07}", f.index);
+    o.w.una();
+    let syntax = if o.latin1 { "UNOC" } else { "UNOA" };
+    o.seg(
+        "UNB",
+        &[
+            &[syntax, "4"],
+            &["ZZAIRLINE"],
+            &["BORDERAGENCY"],
+            &[&yymmdd(f.dep.date()), "0600"],
+            &[&ref_],
+        ],
+    );
+    // In parts: up to three, each cut inside a PNR (after its contact), so
+    // the PNR only reads whole when the parts are put back together.
+    let parts = if o.parts {
+        bookings.len().clamp(1, 3)
+    } else {
+        0
+    };
+    let cuts: Vec<usize> = (1..parts).map(|k| k * bookings.len() / parts).collect();
+    let mut part = 0;
+    let mut start = pnrgov_header(o, f, bookings.len(), part, parts);
+    for (bi, b) in bookings.iter().enumerate() {
         o.seg("SRC", &[]);
         o.seg(
             "RCI",
@@ -1063,6 +1283,11 @@ fn write_pnrgov(o: &mut Out, f: &Flight, bookings: &[Booking]) {
             "SSR",
             &[&["CTCM", "HK", "1", f.carrier, "", "", "", "", &phone]],
         );
+        if cuts.contains(&bi) {
+            pnrgov_trailer(o, start, part);
+            part += 1;
+            start = pnrgov_header(o, f, bookings.len(), part, parts);
+        }
         for (i, p) in b.people.iter().enumerate() {
             let idx = (i + 1).to_string();
             let title = format!("{} {}", p.given, if p.female { "MS" } else { "MR" });
@@ -1148,9 +1373,9 @@ fn write_pnrgov(o: &mut Out, f: &Flight, bookings: &[Booking]) {
             }
         }
     }
-    let n = o.count(o.w.segment_count() - start + 1);
-    o.seg("UNT", &[&[&n], &["1"]]);
-    o.seg("UNZ", &[&["1"], &[&ref_]]);
+    pnrgov_trailer(o, start, part);
+    let messages = (part + 1).to_string();
+    o.seg("UNZ", &[&[&messages], &[&ref_]]);
 }
 
 #[cfg(test)]
