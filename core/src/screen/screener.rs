@@ -256,9 +256,10 @@ impl Screener {
         let names = api_names(input);
         let index = InputIndex::build_with(input, &names);
         let cases = reconcile_with(input, names);
+        let links = self.link_index(input);
         let parts: Vec<Screening> = cases
             .iter()
-            .map(|case| self.screen_case(input, case, &index))
+            .map(|case| self.screen_case(input, case, &index, &links))
             .collect();
         self.finish(input, parts)
     }
@@ -270,9 +271,10 @@ impl Screener {
         let names = api_names(input);
         let index = InputIndex::build_with(input, &names);
         let cases = reconcile_with(input, names);
+        let links = self.link_index(input);
         let parts: Vec<Screening> = cases
             .par_iter()
-            .map(|case| self.screen_case(input, case, &index))
+            .map(|case| self.screen_case(input, case, &index, &links))
             .collect();
         self.finish(input, parts)
     }
@@ -306,6 +308,7 @@ impl Screener {
         input: &ScreeningInput,
         case: &FlightCase<'_>,
         index: &InputIndex,
+        links: &LinkIndex<'_>,
     ) -> Screening {
         let flight = flight_summary(case);
         let values = FlightContext::new(case);
@@ -326,7 +329,7 @@ impl Screener {
             });
             out.assessments.push(a);
         }
-        out.booking_findings = self.booking_findings(input, &flight, &linked);
+        out.booking_findings = self.booking_findings(input, links, &flight, &linked);
         out
     }
 
@@ -415,31 +418,14 @@ impl Screener {
     fn booking_findings(
         &self,
         input: &ScreeningInput,
+        links: &LinkIndex<'_>,
         flight: &FlightSummary,
         linked: &[(usize, Subject, usize)],
     ) -> Vec<BookingFinding> {
         if linked.is_empty() {
             return Vec::new();
         }
-        let mut by_hash: AHashMap<(&'static str, &str), Vec<usize>> = AHashMap::new();
-        let mut kind_of: AHashMap<&str, &'static str> = AHashMap::new();
-        for (bi, b) in input.bookings.iter().enumerate() {
-            let identity = booking_identity(b);
-            for (kind, h, detail) in link_hashes(b) {
-                kind_of.entry(h).or_insert(detail);
-                let list = by_hash.entry((kind, h)).or_default();
-                // Pushes of one booking count once (the first one stands
-                // for them: they share their record locator).
-                let again = list.last() == Some(&bi)
-                    || (identity.is_some()
-                        && list.iter().any(|&o| {
-                            input.bookings.get(o).and_then(booking_identity) == identity
-                        }));
-                if !again {
-                    list.push(bi);
-                }
-            }
-        }
+        let (by_hash, kind_of) = (&links.by_hash, &links.kind_of);
         let mut out: Vec<BookingFinding> = Vec::new();
         let mut seen: Vec<(usize, &str)> = Vec::new();
         for &(ri, subject, bi) in linked {
@@ -511,6 +497,33 @@ impl Screener {
         }
         out.sort_by(|a, b| (&a.finding.rule, &a.subject.id).cmp(&(&b.finding.rule, &b.subject.id)));
         out
+    }
+
+    /// The bookings of the input by linking identifier, built once per
+    /// screening (empty when no rule of the pack links bookings).
+    fn link_index<'a>(&self, input: &'a ScreeningInput) -> LinkIndex<'a> {
+        let mut links = LinkIndex::default();
+        if !self.subjects.iter().any(|s| *s != Subject::Traveller) {
+            return links;
+        }
+        for (bi, b) in input.bookings.iter().enumerate() {
+            let identity = booking_identity(b);
+            for (kind, h, detail) in link_hashes(b) {
+                links.kind_of.entry(h).or_insert(detail);
+                let list = links.by_hash.entry((kind, h)).or_default();
+                // Pushes of one booking count once (the first one stands
+                // for them: they share their record locator).
+                let again = list.last() == Some(&bi)
+                    || (identity.is_some()
+                        && list.iter().any(|&o| {
+                            input.bookings.get(o).and_then(booking_identity) == identity
+                        }));
+                if !again {
+                    list.push(bi);
+                }
+            }
+        }
+        links
     }
 
     /// DQ-02a: a manifest whose declared passenger or crew count (CNT) does
@@ -594,6 +607,14 @@ fn subject_of(rule: &Rule) -> Subject {
 
 /// The card and contact link hashes of a booking's current payments and
 /// its phones and e-mails: (subject kind, hash, identifier kind).
+/// Bookings by linking identifier: (kind, hash) to the indexes of the
+/// bookings carrying it, and the detail (card, phone, e-mail) of each hash.
+#[derive(Default)]
+struct LinkIndex<'a> {
+    by_hash: AHashMap<(&'static str, &'a str), Vec<usize>>,
+    kind_of: AHashMap<&'a str, &'static str>,
+}
+
 fn link_hashes(b: &Booking) -> impl Iterator<Item = (&'static str, &str, &'static str)> + '_ {
     use crate::model::booking::ContactKind;
     let cards = b
