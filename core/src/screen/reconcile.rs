@@ -13,8 +13,10 @@
 //!    equal birth date;
 //! 3. document number (and issuer, when both give one).
 //!
-//! Two records whose birth dates are both known and differ are never
-//! joined. A scan then joins a traveller by document number, else by name
+//! Two records whose birth dates are both known and differ are joined only
+//! by key 1, and only when the booking holds exactly one passenger with the
+//! same normalised name (the differing birth date is then a finding, DOC-09a); a
+//! parent and a child of one name stay apart. A scan then joins a traveller by document number, else by name
 //! and birth date. Every value of a view remembers its [`Source`].
 //!
 //! Several pushes of one booking (same record locator and owning system)
@@ -709,6 +711,15 @@ fn names_similar(a: &NormalisedName, b: &NormalisedName) -> Option<f64> {
     (score >= DEFAULT_THRESHOLD).then_some(score)
 }
 
+/// Whether two names are the same once normalised (token order, titles,
+/// transliteration aside): the bar for joining across a birth-date conflict.
+fn names_same(a: &NormalisedName, b: &NormalisedName) -> bool {
+    names_similar(a, b).is_some_and(|score| score >= SAME_NAME)
+}
+
+/// The [`compare`] score from which two names count as the same.
+const SAME_NAME: f64 = 0.99;
+
 fn same_number(a: &DocumentView<'_>, b: &DocumentView<'_>) -> bool {
     match (a.number, b.number) {
         (Some(x), Some(y)) => {
@@ -764,9 +775,25 @@ fn find_passenger(
         .collect();
     // Key 1 and key 2 both come down to "similar name" here (one booking);
     // key 2 additionally needs equal birth dates when there is no locator.
+    // With the locator, a birth-date conflict does not part the one
+    // passenger of the booking with the same name (see `reconcile`).
+    let similar_names = booking
+        .travellers
+        .iter()
+        .enumerate()
+        .filter(|&(pi, p)| {
+            let pnr = PnrRecord {
+                booking_index: 0,
+                passenger: pi,
+                booking,
+                record: p,
+            };
+            names_same(name, &pnr_name(&pnr))
+        })
+        .count();
     for (pi, p) in booking.travellers.iter().enumerate() {
         let birth = passenger_birth(p);
-        if births_conflict(traveller.birth_date, birth) {
+        if births_conflict(traveller.birth_date, birth) && !(locator_ok && similar_names == 1) {
             continue;
         }
         let pnr = PnrRecord {
@@ -1544,13 +1571,29 @@ fn reconcile_case<'a>(input: &'a ScreeningInput, case: &mut FlightCase<'a>, name
                 }
                 best.map(|(e, _)| e)
             };
-            // Key 1: record locator + name.
-            let mut found = t
+            // Key 1: record locator + name. When no passenger of the
+            // booking fits with the birth dates, the one passenger of the
+            // booking with the same name is still this traveller (its
+            // birth date then differs between the sources: DOC-09a); two
+            // or more such passengers (a parent and a child of one name)
+            // stay apart.
+            let by_locator_cands = t
                 .reservation_ref
                 .as_deref()
                 .map(|l| l.trim().to_ascii_uppercase())
-                .and_then(|l| by_locator.get(&l))
-                .and_then(|c| best_by_name(c, &taken));
+                .and_then(|l| by_locator.get(&l));
+            let mut found = by_locator_cands.and_then(|c| {
+                best_by_name(c, &taken).or_else(|| {
+                    let mut similar = c
+                        .iter()
+                        .copied()
+                        .filter(|&ei| names_same(&name, &entries[ei].name));
+                    match (similar.next(), similar.next()) {
+                        (Some(ei), None) if !taken[ei] => Some(ei),
+                        _ => None,
+                    }
+                })
+            });
             // Key 2: name + birth date.
             if found.is_none() && !name.is_empty() {
                 if let Some(birth) = t.birth_date {
@@ -1888,6 +1931,44 @@ mod tests {
         assert!(views[1].api.is_none() && views[1].pnr.is_some());
         // The scan joins the PNR passenger by name and birth date.
         assert!(views[1].scan.is_some());
+    }
+
+    #[test]
+    fn locator_and_the_same_name_join_across_a_birth_date_conflict_only_when_unique() {
+        let mut t = jane_api();
+        t.reservation_ref = Some("abc123".to_string());
+        let one = ScreeningInput {
+            manifests: vec![flight(vec![t.clone()])],
+            bookings: vec![booking(
+                "ABC123",
+                "2026-03-01T10:00",
+                vec![lhr_jfk()],
+                vec![passenger("1", "DOE", "JANE", Some("1961-02-03"))],
+            )],
+            scans: Vec::new(),
+        };
+        let cases = reconcile(&one);
+        let views = &cases[0].travellers;
+        assert_eq!(views.len(), 1, "one person, two birth dates");
+        assert!(views[0].api.is_some() && views[0].pnr.is_some());
+        // Two passengers of that name in the booking (a parent and a
+        // child), neither with the API's birth date: no guess.
+        let two = ScreeningInput {
+            bookings: vec![booking(
+                "ABC123",
+                "2026-03-01T10:00",
+                vec![lhr_jfk()],
+                vec![
+                    passenger("1", "DOE", "JANE", Some("1961-02-03")),
+                    passenger("2", "DOE", "JANE", Some("2015-06-07")),
+                ],
+            )],
+            ..one
+        };
+        let cases = reconcile(&two);
+        let views = &cases[0].travellers;
+        assert_eq!(views.len(), 3);
+        assert!(views.iter().all(|v| v.api.is_none() || v.pnr.is_none()));
     }
 
     #[test]

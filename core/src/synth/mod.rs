@@ -156,11 +156,10 @@ impl Pattern {
     /// should trigger for each traveller it is planted on.
     ///
     /// A birth-date mismatch lists DOC-07a besides DOC-09a: the reconciler
-    /// never joins two records whose birth dates differ, so the API
-    /// traveller and the PNR passenger stay two identities presenting one
-    /// document, which is what DOC-07a reports. DOC-09a cannot fire on API
-    /// and PNR data alone (see `spec/synth.md`); it stays listed so the
-    /// evaluation shows the gap.
+    /// joins the API traveller and the PNR passenger by record locator and
+    /// the same name (DOC-09a: the birth date differs between the
+    /// sources), and the document is still presented with two birth
+    /// dates, which is what DOC-07a reports.
     #[must_use]
     pub fn rules(self) -> &'static [&'static str] {
         match self {
