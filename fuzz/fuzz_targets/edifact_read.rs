@@ -7,7 +7,7 @@ use paxscreen_core::edifact::{read, ReadOptions};
 
 fuzz_target!(|data: &[u8]| {
     for strict in [false, true] {
-        let Ok(t) = read(data, ReadOptions { strict }) else {
+        let Ok(t) = read(data, ReadOptions::strict(strict)) else {
             continue;
         };
         let mut n = 0usize;
