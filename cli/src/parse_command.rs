@@ -24,12 +24,12 @@ pub struct ParseArgs {
     /// (YYYY-MM-DD); MRZ lines use it as today (default: the current date).
     #[arg(long, value_name = "DATE")]
     reference_date: Option<NaiveDate>,
-    /// Longest EDIFACT segment kept, in bytes; a longer one is skipped with
-    /// an edifact.segment_too_long error.
+    /// Longest EDIFACT segment kept, in bytes; a longer one is skipped and
+    /// reported as an error.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT_MAX_SEGMENT_BYTES)]
     max_segment_bytes: usize,
     /// Largest EDIFACT message kept, in bytes; the rest of a larger one is
-    /// skipped with an edifact.message_too_large error.
+    /// skipped and reported as an error.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT_MAX_MESSAGE_BYTES)]
     max_message_bytes: usize,
 }
