@@ -595,6 +595,11 @@ impl<'a> InterchangeReader<'a> {
                 problem,
                 Position {
                     segment_index: Some(self.next_index),
+                    segment_tag: raw
+                        .content
+                        .get(..3)
+                        .filter(|t| is_tag(t))
+                        .map(|t| String::from_utf8_lossy(t).into_owned()),
                     ..Position::at(raw.offset)
                 },
             ));
