@@ -530,10 +530,9 @@ impl<'a> InterchangeReader<'a> {
         }
         let index = self.next_index;
         self.next_index += 1;
-        let tag = raw.content.get(..3).filter(|t| is_tag(t));
         let position = Position {
             segment_index: Some(index),
-            segment_tag: tag.map(|t| String::from_utf8_lossy(t).into_owned()),
+            segment_tag: self.raw_tag(raw),
             ..Position::at(raw.offset)
         };
         let d = Diagnostic::new(
@@ -560,15 +559,16 @@ impl<'a> InterchangeReader<'a> {
     /// first time reported. Service segments (UNH, UNT, UNE, UNG, UNZ) are
     /// never skipped so the envelope stays whole.
     fn past_message_limit(&mut self, raw: &RawSegment<'a>) -> bool {
+        if self.message.is_none() {
+            return false;
+        }
+        let tag = self.raw_tag(raw);
+        if matches!(tag.as_deref(), Some("UNH" | "UNT" | "UNE" | "UNG" | "UNZ")) {
+            return false;
+        }
         let Some(m) = &mut self.message else {
             return false;
         };
-        if matches!(
-            raw.content.get(..3),
-            Some(b"UNH" | b"UNT" | b"UNE" | b"UNG" | b"UNZ")
-        ) {
-            return false;
-        }
         if !self.message_over_limit {
             let segments = m.segments.len() + self.skipped_in_message + 1;
             let bytes = raw.end - m.offset();
@@ -595,11 +595,7 @@ impl<'a> InterchangeReader<'a> {
                 problem,
                 Position {
                     segment_index: Some(self.next_index),
-                    segment_tag: raw
-                        .content
-                        .get(..3)
-                        .filter(|t| is_tag(t))
-                        .map(|t| String::from_utf8_lossy(t).into_owned()),
+                    segment_tag: tag,
                     ..Position::at(raw.offset)
                 },
             ));
@@ -607,6 +603,16 @@ impl<'a> InterchangeReader<'a> {
         self.next_index += 1;
         self.skipped_in_message += 1;
         true
+    }
+
+    /// The tag of a segment not yet built, when it is a three-character
+    /// tag as [`Segment::tag_bytes`] would find it (`UNG` in `UNG+1`, none
+    /// in `UNG1+1`).
+    fn raw_tag(&self, raw: &RawSegment<'a>) -> Option<String> {
+        let c = &raw.content;
+        let tag = c.get(..3).filter(|t| is_tag(t))?;
+        let ends = c.len() == 3 || c.get(3) == Some(&self.lexer.delimiters().element);
+        ends.then(|| String::from_utf8_lossy(tag).into_owned())
     }
 
     fn segment(&mut self, raw: &RawSegment<'a>) -> Segment<'a> {

@@ -493,3 +493,28 @@ fn a_message_cut_by_a_limit_without_unt_ends_at_the_next_message() {
     assert_eq!(m[1].segments.len(), 3);
     assert!(m[1].diagnostics.is_empty());
 }
+
+#[test]
+fn a_tag_that_only_starts_like_a_service_tag_is_cut_by_the_message_limit() {
+    // Found by the `edifact_read` fuzz target: `UNG220116+...` (tag
+    // `UNG220116`, a body segment) was taken for a UNG and kept past the
+    // message's segment limit.
+    let input = b"UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'NAD+FL'UNG220116+X'UNT4'UNT+6+1'";
+    let t = read(
+        input,
+        limited(Limits {
+            max_message_segments: 2,
+            ..Limits::default()
+        }),
+    )
+    .unwrap();
+    let m = &t.interchanges[0].messages[0];
+    let tags: Vec<_> = m.segments.iter().map(Segment::tag).collect();
+    assert_eq!(tags, vec!["UNH", "BGM", "UNT"]);
+    assert_eq!(m.diagnostics[0].code, "edifact.message_too_large");
+    assert_eq!(
+        m.diagnostics[0].position.segment_tag.as_deref(),
+        Some("NAD")
+    );
+    assert!(!codes(&t).contains(&"edifact.unt_count"), "{:?}", codes(&t));
+}
