@@ -98,7 +98,7 @@ fn read_source(
         return Ok(out);
     }
     let transmission =
-        edifact::read(&source.bytes, ReadOptions { strict: false }).map_err(|e| e.to_string())?;
+        edifact::read(&source.bytes, ReadOptions::default()).map_err(|e| e.to_string())?;
     let mut read_any = false;
     if transmission.has_message("PAXLST") {
         let options = paxlst::Options {

@@ -1,13 +1,14 @@
 //! The EDIFACT syntax layer: `edifact::read`, then every segment, element,
-//! repetition and component is touched.
+//! repetition and component is touched; then a read with small limits taken
+//! from the first two bytes, whose results must respect them.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use paxscreen_core::edifact::{read, ReadOptions};
+use paxscreen_core::edifact::{read, Limits, ReadOptions};
 
 fuzz_target!(|data: &[u8]| {
     for strict in [false, true] {
-        let Ok(t) = read(data, ReadOptions { strict }) else {
+        let Ok(t) = read(data, ReadOptions::strict(strict)) else {
             continue;
         };
         let mut n = 0usize;
@@ -33,5 +34,29 @@ fuzz_target!(|data: &[u8]| {
         }
         n += t.all_diagnostics().count();
         std::hint::black_box(n);
+    }
+    let [a, b, ..] = data else {
+        return;
+    };
+    let limits = Limits {
+        max_segment_bytes: usize::from(*a) + 1,
+        max_message_segments: usize::from(*b % 16) + 1,
+        max_message_bytes: usize::from(*a) * 8 + 1,
+    };
+    let options = ReadOptions {
+        limits,
+        ..ReadOptions::default()
+    };
+    if let Ok(t) = read(data, options) {
+        for (_, message) in t.messages() {
+            // The UNT is kept past the limit.
+            assert!(message.segments.len() <= limits.max_message_segments + 1);
+            for segment in &message.segments {
+                assert!(segment.content().len() <= limits.max_segment_bytes);
+            }
+        }
+        for d in t.all_diagnostics() {
+            assert!(d.position.byte_offset <= data.len());
+        }
     }
 });

@@ -423,7 +423,7 @@ fn read_input(
         input.scans.push(scan);
         return Ok(());
     }
-    let t = edifact::read(bytes, ReadOptions { strict: false })
+    let t = edifact::read(bytes, ReadOptions::default())
         .map_err(|e| unreadable(format!("{}: {} [{}]", e.position, e.kind, e.kind.code())))?;
     let manifests = paxlst::map_transmission(
         bytes,

@@ -4,16 +4,34 @@
 use super::delimiters::{Charset, Delimiters};
 use super::error::{Error, ErrorKind};
 use super::lexer::{Lexer, RawSegment};
+use super::limits::Limits;
 use super::segment::{Encoding, Segment};
 use crate::model::{make_strict, Diagnostic, LineIndex, Position, Severity};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-/// How leniently to read.
+/// How leniently to read, and how much to keep.
+///
+/// Build it from the defaults (`ReadOptions { strict: true,
+/// ..ReadOptions::default() }`) so that a field added later keeps your code
+/// compiling.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReadOptions {
     /// Turn every warning into an error (the result is still returned whole;
     /// callers decide what an error means for them).
     pub strict: bool,
+    /// How large a segment and a message may be (see [`Limits`]).
+    pub limits: Limits,
+}
+
+impl ReadOptions {
+    /// The default options, strict or not.
+    #[must_use]
+    pub fn strict(strict: bool) -> Self {
+        ReadOptions {
+            strict,
+            ..ReadOptions::default()
+        }
+    }
 }
 
 /// A party in an envelope (UNB/UNG sender or recipient).
@@ -273,7 +291,7 @@ pub fn read(input: &[u8], options: ReadOptions) -> Result<Transmission<'_>, Erro
                 Position::at(pos + leading_layout(&input[pos..start])),
             ));
         }
-        let (interchange, end) = InterchangeReader::new(input, start, kind).read();
+        let (interchange, end) = InterchangeReader::new(input, start, kind, options.limits).read();
         transmission.interchanges.push(interchange);
         pos = end.max(start + 1);
     }
@@ -370,6 +388,13 @@ struct InterchangeReader<'a> {
     next_index: u32,
     group: Option<OpenGroup>,
     message: Option<Message<'a>>,
+    limits: Limits,
+    /// Segments of the open message that were not kept (too long, or past
+    /// a message limit); they still count for the UNT check.
+    skipped_in_message: usize,
+    /// Whether the open message went past a message limit: its remaining
+    /// segments up to the UNT are skipped.
+    message_over_limit: bool,
     wrapped_segments: usize,
     first_wrapped: Option<usize>,
     blank_places: usize,
@@ -377,7 +402,7 @@ struct InterchangeReader<'a> {
 }
 
 impl<'a> InterchangeReader<'a> {
-    fn new(input: &'a [u8], start: usize, kind: StartKind) -> Self {
+    fn new(input: &'a [u8], start: usize, kind: StartKind, limits: Limits) -> Self {
         let mut diagnostics = Vec::new();
         let mut delimiters = Delimiters::default();
         let mut lexer_start = start;
@@ -418,6 +443,9 @@ impl<'a> InterchangeReader<'a> {
             next_index: 0,
             group: None,
             message: None,
+            limits,
+            skipped_in_message: 0,
+            message_over_limit: false,
             wrapped_segments: 0,
             first_wrapped: None,
             blank_places: 0,
@@ -451,6 +479,9 @@ impl<'a> InterchangeReader<'a> {
             if seen_header && (tag_is(b"UNA") || tag_is(b"UNB")) {
                 end = raw.offset;
                 break;
+            }
+            if self.too_long(&raw) || self.past_message_limit(&raw) {
+                continue;
             }
             let segment = self.segment(&raw);
             match segment.tag_bytes() {
@@ -487,6 +518,101 @@ impl<'a> InterchangeReader<'a> {
         }
         self.summarise_layout();
         (self.interchange, end)
+    }
+
+    /// Whether the segment is longer than the limit; it is then reported
+    /// and skipped (its content is never echoed).
+    fn too_long(&mut self, raw: &RawSegment<'a>) -> bool {
+        let len = raw.end - raw.offset;
+        let max = self.limits.max_segment_bytes;
+        if len <= max {
+            return false;
+        }
+        let index = self.next_index;
+        self.next_index += 1;
+        let position = Position {
+            segment_index: Some(index),
+            segment_tag: self.raw_tag(raw),
+            ..Position::at(raw.offset)
+        };
+        let d = Diagnostic::new(
+            Severity::Error,
+            "edifact.segment_too_long",
+            format!(
+                "the segment is {len} bytes long, over the limit of {max} bytes; it was skipped \
+                 (raise Limits::max_segment_bytes, or --max-segment-bytes, for such feeds)"
+            ),
+            position,
+        );
+        match &mut self.message {
+            Some(m) => {
+                m.diagnostics.push(d);
+                self.skipped_in_message += 1;
+            }
+            None => self.interchange.diagnostics.push(d),
+        }
+        true
+    }
+
+    /// Whether the segment belongs to an open message that is (or with this
+    /// segment becomes) larger than the limits; it is then skipped, and the
+    /// first time reported. Service segments (UNH, UNT, UNE, UNG, UNZ) are
+    /// never skipped so the envelope stays whole.
+    fn past_message_limit(&mut self, raw: &RawSegment<'a>) -> bool {
+        if self.message.is_none() {
+            return false;
+        }
+        let tag = self.raw_tag(raw);
+        if matches!(tag.as_deref(), Some("UNH" | "UNT" | "UNE" | "UNG" | "UNZ")) {
+            return false;
+        }
+        let Some(m) = &mut self.message else {
+            return false;
+        };
+        if !self.message_over_limit {
+            let segments = m.segments.len() + self.skipped_in_message + 1;
+            let bytes = raw.end - m.offset();
+            let limits = self.limits;
+            let problem = if segments > limits.max_message_segments {
+                format!(
+                    "the message has more than {} segments, the limit; the rest of it up to its UNT was skipped \
+                     (raise Limits::max_message_segments for such feeds)",
+                    limits.max_message_segments
+                )
+            } else if bytes > limits.max_message_bytes {
+                format!(
+                    "the message is longer than {} bytes, the limit; the rest of it up to its UNT was skipped \
+                     (raise Limits::max_message_bytes, or --max-message-bytes, for such feeds)",
+                    limits.max_message_bytes
+                )
+            } else {
+                return false;
+            };
+            self.message_over_limit = true;
+            m.diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                "edifact.message_too_large",
+                problem,
+                Position {
+                    segment_index: Some(self.next_index),
+                    segment_tag: tag,
+                    ..Position::at(raw.offset)
+                },
+            ));
+        }
+        self.next_index += 1;
+        self.skipped_in_message += 1;
+        true
+    }
+
+    /// The tag of a segment not yet built, when it is a three-character
+    /// tag as [`Segment::tag_bytes`] would find it (`UNG` in `UNG+1`, none
+    /// in `UNG1+1`).
+    fn raw_tag(&self, raw: &RawSegment<'a>) -> Option<String> {
+        let c = &raw.content;
+        let tag = c.get(..3).filter(|t| is_tag(t))?;
+        let ends = c.len() == 3 || c.get(3) == Some(&self.lexer.delimiters().element);
+        ends.then(|| String::from_utf8_lossy(tag).into_owned())
     }
 
     fn segment(&mut self, raw: &RawSegment<'a>) -> Segment<'a> {
@@ -708,6 +834,8 @@ impl<'a> InterchangeReader<'a> {
         if let Some(g) = &mut self.group {
             g.messages += 1;
         }
+        self.skipped_in_message = 0;
+        self.message_over_limit = false;
         self.message = Some(Message {
             reference: unh.string(1, 1).unwrap_or_default(),
             message_type,
@@ -736,7 +864,7 @@ impl<'a> InterchangeReader<'a> {
             Some(unt) => {
                 check_count(
                     &unt,
-                    message.segments.len() + 1,
+                    message.segments.len() + self.skipped_in_message + 1,
                     "UNT",
                     "segments from UNH to UNT",
                     "edifact.unt_count",

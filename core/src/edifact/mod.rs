@@ -19,6 +19,7 @@ mod delimiters;
 mod error;
 mod interchange;
 mod lexer;
+mod limits;
 mod segment;
 mod writer;
 
@@ -29,6 +30,7 @@ pub use interchange::{
     MessageType, Party, ReadOptions, Transfer, Transmission,
 };
 pub use lexer::{Lexer, RawSegment};
+pub use limits::Limits;
 pub use segment::{Element, Encoding, Segment};
 pub use writer::Writer;
 

@@ -89,7 +89,7 @@ fn control_count_mismatches_are_warnings_then_errors_in_strict_mode() {
         assert!(c.contains(&code), "{code} missing from {c:?}");
     }
     assert!(t.all_diagnostics().all(|d| d.severity == Severity::Warning));
-    let strict = read(bad, ReadOptions { strict: true }).unwrap();
+    let strict = read(bad, ReadOptions::strict(true)).unwrap();
     assert!(strict
         .all_diagnostics()
         .all(|d| d.severity == Severity::Error));
@@ -322,4 +322,199 @@ fn message_types_match_in_any_case_and_absence_is_placed() {
     // Placed at the first message's UNH.
     assert_eq!(err.position.byte_offset, 29);
     assert_eq!((err.position.line, err.position.column), (1, 30));
+}
+
+fn limited(limits: Limits) -> ReadOptions {
+    ReadOptions {
+        limits,
+        ..ReadOptions::default()
+    }
+}
+
+/// Two messages; the first has a 42-byte FTX at byte 64 and five segments.
+const TWO_MESSAGES: &[u8] = b"UNB+UNOA:4+S+R+260105:0930+1'UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'\
+FTX+AAI+++SECRETSECRETSECRETSECRETSECRET1'UNT+4+1'\
+UNH+2+PAXLST:D:05B:UN:IATA'BGM+745'NAD+FL+++DOE:JANE'UNT+4+2'UNZ+2+1'";
+
+#[test]
+fn default_limits_are_documented_values() {
+    let l = ReadOptions::default().limits;
+    assert_eq!(l.max_segment_bytes, 65_536);
+    assert_eq!(l.max_message_segments, 1_000_000);
+    assert_eq!(l.max_message_bytes, 67_108_864);
+    assert!(!ReadOptions::strict(true).limits.max_segment_bytes.eq(&0));
+    assert_eq!(
+        read(TWO_MESSAGES, ReadOptions::default())
+            .unwrap()
+            .all_diagnostics()
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn a_segment_over_the_limit_is_skipped_and_reading_goes_on() {
+    let t = read(
+        TWO_MESSAGES,
+        limited(Limits {
+            max_segment_bytes: 40,
+            ..Limits::default()
+        }),
+    )
+    .unwrap();
+    let d: Vec<_> = t.all_diagnostics().collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "edifact.segment_too_long");
+    assert_eq!(d[0].severity, Severity::Error);
+    assert_eq!(d[0].position.byte_offset, 64);
+    assert_eq!(d[0].position.segment_tag.as_deref(), Some("FTX"));
+    assert_eq!(d[0].position.segment_index, Some(3));
+    assert!(
+        d[0].message.contains("over the limit of 40 bytes"),
+        "{}",
+        d[0].message
+    );
+    assert!(d[0].message.contains("max_segment_bytes"));
+    assert!(!d[0].message.contains("SECRET"));
+    let m = &t.interchanges[0].messages;
+    assert_eq!(m.len(), 2);
+    // The FTX is gone, the UNT count still matches, the indexes stay those
+    // of the input.
+    assert_eq!(m[0].body().len(), 1);
+    assert!(m[0].has_trailer);
+    assert_eq!(m[0].segments[2].index, 4);
+    assert_eq!(m[1].body()[1].text(4, 1).as_deref(), Some("DOE"));
+    assert_eq!(
+        t.all_diagnostics()
+            .filter(|d| d.code == "edifact.unt_count")
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn a_segment_over_the_limit_outside_a_message_is_reported_on_the_interchange() {
+    let input = b"UNB+UNOA:4+S+R+260105:0930+1'XXX+0123456789012345678901234567890123456789'\
+UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'UNT+3+1'UNZ+1+1'";
+    let t = read(
+        input,
+        limited(Limits {
+            max_segment_bytes: 40,
+            ..Limits::default()
+        }),
+    )
+    .unwrap();
+    assert_eq!(codes(&t), vec!["edifact.segment_too_long"]);
+    assert_eq!(t.interchanges[0].diagnostics[0].position.byte_offset, 29);
+    assert_eq!(t.interchanges[0].messages[0].body().len(), 1);
+}
+
+#[test]
+fn a_message_over_its_segment_limit_is_cut_at_the_limit_and_the_next_is_read() {
+    let t = read(
+        TWO_MESSAGES,
+        limited(Limits {
+            max_message_segments: 2,
+            ..Limits::default()
+        }),
+    )
+    .unwrap();
+    let m = &t.interchanges[0].messages;
+    assert_eq!(m.len(), 2);
+    // UNH, BGM kept; FTX skipped; UNT kept and its count still checks.
+    assert_eq!(m[0].segments.len(), 3);
+    assert!(m[0].has_trailer);
+    let d = &m[0].diagnostics;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "edifact.message_too_large");
+    assert_eq!(d[0].severity, Severity::Error);
+    assert_eq!(d[0].position.byte_offset, 64);
+    assert!(
+        d[0].message.contains("more than 2 segments"),
+        "{}",
+        d[0].message
+    );
+    assert!(d[0].message.contains("max_message_segments"));
+    // The second message has 4 segments > 2: it is cut too, on its own.
+    assert_eq!(m[1].segments.len(), 3);
+    assert_eq!(m[1].diagnostics.len(), 1);
+    assert_eq!(m[1].body()[0].tag(), "BGM");
+    // With a limit of 4 both are whole.
+    let t = read(
+        TWO_MESSAGES,
+        limited(Limits {
+            max_message_segments: 4,
+            ..Limits::default()
+        }),
+    )
+    .unwrap();
+    assert_eq!(t.all_diagnostics().count(), 0);
+}
+
+#[test]
+fn a_message_over_its_byte_limit_is_skipped_to_its_unt_and_the_next_is_read() {
+    // The first message's BGM ends at byte 64 (35 bytes after the UNH at
+    // 29); its FTX would end at byte 106.
+    let t = read(
+        TWO_MESSAGES,
+        limited(Limits {
+            max_message_bytes: 60,
+            ..Limits::default()
+        }),
+    )
+    .unwrap();
+    let m = &t.interchanges[0].messages;
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0].body().len(), 1);
+    assert_eq!(m[0].diagnostics.len(), 1);
+    assert_eq!(m[0].diagnostics[0].code, "edifact.message_too_large");
+    assert!(m[0].diagnostics[0].message.contains("longer than 60 bytes"));
+    assert!(m[0].diagnostics[0].message.contains("max_message_bytes"));
+    // The second message (UNH to NAD: 55 bytes) is whole.
+    assert_eq!(m[1].body().len(), 2);
+    assert!(m[1].diagnostics.is_empty(), "{:?}", m[1].diagnostics);
+    assert_eq!(m[1].body()[1].text(4, 2).as_deref(), Some("JANE"));
+}
+
+#[test]
+fn a_message_cut_by_a_limit_without_unt_ends_at_the_next_message() {
+    let input = b"UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'NAD+FL'NAD+FL'NAD+FL'UNH+2+PAXLST:D:05B:UN:IATA'BGM+745'UNT+3+2'";
+    let t = read(
+        input,
+        limited(Limits {
+            max_message_segments: 2,
+            ..Limits::default()
+        }),
+    )
+    .unwrap();
+    let m = &t.interchanges[0].messages;
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0].segments.len(), 2);
+    assert_eq!(m[1].segments.len(), 3);
+    assert!(m[1].diagnostics.is_empty());
+}
+
+#[test]
+fn a_tag_that_only_starts_like_a_service_tag_is_cut_by_the_message_limit() {
+    // Found by the `edifact_read` fuzz target: `UNG220116+...` (tag
+    // `UNG220116`, a body segment) was taken for a UNG and kept past the
+    // message's segment limit.
+    let input = b"UNH+1+PAXLST:D:05B:UN:IATA'BGM+745'NAD+FL'UNG220116+X'UNT4'UNT+6+1'";
+    let t = read(
+        input,
+        limited(Limits {
+            max_message_segments: 2,
+            ..Limits::default()
+        }),
+    )
+    .unwrap();
+    let m = &t.interchanges[0].messages[0];
+    let tags: Vec<_> = m.segments.iter().map(Segment::tag).collect();
+    assert_eq!(tags, vec!["UNH", "BGM", "UNT"]);
+    assert_eq!(m.diagnostics[0].code, "edifact.message_too_large");
+    assert_eq!(
+        m.diagnostics[0].position.segment_tag.as_deref(),
+        Some("NAD")
+    );
+    assert!(!codes(&t).contains(&"edifact.unt_count"), "{:?}", codes(&t));
 }

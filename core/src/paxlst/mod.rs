@@ -65,6 +65,7 @@ pub fn parse(input: &[u8], options: &Options) -> Result<Parsed, Error> {
         input,
         ReadOptions {
             strict: options.strict,
+            ..ReadOptions::default()
         },
     )?;
     t.require_message(input, "PAXLST")?;

@@ -33,6 +33,7 @@ use crate::model::booking::{BookingOffice, FlightSegment};
 use crate::model::{make_strict, Booking, Diagnostic, LineIndex, LinkKey, Position, Severity};
 use chrono::NaiveDate;
 use pnr::PnrBuilder;
+use std::collections::HashMap;
 
 /// How to read a push.
 #[derive(Debug, Clone, Default)]
@@ -67,6 +68,7 @@ pub fn parse(input: &[u8], options: &Options) -> Result<Parsed, Error> {
         input,
         ReadOptions {
             strict: options.strict,
+            ..ReadOptions::default()
         },
     )?;
     t.require_message(input, "PNRGOV")?;
@@ -90,6 +92,8 @@ pub fn map_transmission(input: &[u8], t: &Transmission<'_>, options: &Options) -
     let mut parsed = Parsed::default();
     parsed.diagnostics.extend(t.diagnostics.iter().cloned());
     let mut units: Vec<Unit<'_, '_>> = Vec::new();
+    // Unit index by key: a linear search here made many parts quadratic.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for interchange in &t.interchanges {
         parsed
             .diagnostics
@@ -115,13 +119,16 @@ pub fn map_transmission(input: &[u8], t: &Transmission<'_>, options: &Options) -
                         .common_access_ref
                         .clone()
                         .unwrap_or_else(|| m.reference.clone());
-                    match units.iter_mut().find(|u| u.key.as_deref() == Some(&k)) {
+                    match by_key.get(&k).and_then(|&i| units.get_mut(i)) {
                         Some(u) => u.parts.push(m),
-                        None => units.push(Unit {
-                            interchange,
-                            key: Some(k),
-                            parts: vec![m],
-                        }),
+                        None => {
+                            by_key.insert(k.clone(), units.len());
+                            units.push(Unit {
+                                interchange,
+                                key: Some(k),
+                                parts: vec![m],
+                            });
+                        }
                     }
                 }
                 None => units.push(Unit {
@@ -135,6 +142,7 @@ pub fn map_transmission(input: &[u8], t: &Transmission<'_>, options: &Options) -
     for mut unit in units {
         if unit.key.is_some() {
             check_parts(&mut unit, &mut parsed.diagnostics);
+            bound_parts(&mut unit, &mut parsed.diagnostics);
         }
         map_unit(&unit, options, key, &mut parsed);
     }
@@ -244,6 +252,48 @@ fn check_parts(unit: &mut Unit<'_, '_>, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
+}
+
+/// The most parts one message sent in parts may have; later parts are not
+/// mapped. UNH sequence numbers (data element 0070) have at most two
+/// digits, so a real message has at most 99 parts.
+const MAX_PARTS: usize = 999;
+
+/// The largest message reassembled from parts, in bytes of segment content;
+/// later parts are not mapped. The same as the default
+/// [`edifact::Limits::max_message_bytes`] for a message sent whole.
+const MAX_REASSEMBLED_BYTES: usize = edifact::Limits::DEFAULT_MAX_MESSAGE_BYTES;
+
+/// Keeps at most [`MAX_PARTS`] parts and [`MAX_REASSEMBLED_BYTES`] bytes of
+/// a message sent in parts (in part order), with an error for the rest.
+fn bound_parts(unit: &mut Unit<'_, '_>, out: &mut Vec<Diagnostic>) {
+    let mut bytes = 0usize;
+    let mut keep = unit.parts.len().min(MAX_PARTS);
+    for (i, m) in unit.parts.iter().take(keep).enumerate() {
+        bytes = bytes.saturating_add(m.segments.iter().map(|s| s.content().len() + 1).sum());
+        if bytes > MAX_REASSEMBLED_BYTES {
+            keep = i;
+            break;
+        }
+    }
+    let Some(first_dropped) = unit.parts.get(keep).copied() else {
+        return;
+    };
+    let dropped = unit.parts.len() - keep;
+    let why = if keep == MAX_PARTS {
+        format!("it has more than {MAX_PARTS} parts")
+    } else {
+        format!("its parts together exceed {MAX_REASSEMBLED_BYTES} bytes")
+    };
+    out.push(at_message(
+        first_dropped,
+        Severity::Error,
+        "pnrgov.too_many_parts",
+        format!(
+            "{dropped} part(s) of this message sent in parts were not mapped: {why}, the limit for a message sent in parts"
+        ),
+    ));
+    unit.parts.truncate(keep);
 }
 
 fn is_header(seg: &Segment<'_>) -> bool {

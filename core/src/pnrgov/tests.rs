@@ -277,3 +277,39 @@ UNT+5+2'UNZ+1+9'";
         missing[0].message
     );
 }
+
+#[test]
+fn a_message_in_more_parts_than_the_bound_maps_the_first_parts_only() {
+    let mut input = String::from("UNA:+.?*'UNB+IATA:1+ZZ+XX+260314:0815+9'");
+    for k in 1..=1001 {
+        let cf = if k == 1001 { "F" } else { "C" };
+        input.push_str(&format!(
+            "UNH+{k}+PNRGOV:11:1:IA+ZZ0401/150326/1005+{k}:{cf}'\
+MSG+:22'ORG+ZZ:FRA'TVL+150326:1005:150326:1240+FRA+LIS+ZZ+401'UNT+5+{k}'"
+        ));
+    }
+    input.push_str("UNZ+1001+9'");
+    let parsed = parse(input.as_bytes(), &opts()).unwrap();
+    let bound: Vec<_> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "pnrgov.too_many_parts")
+        .collect();
+    assert_eq!(bound.len(), 1, "{:?}", parsed.diagnostics);
+    assert_eq!(bound[0].severity, Severity::Error);
+    assert!(
+        bound[0].message.starts_with("2 part(s)"),
+        "{}",
+        bound[0].message
+    );
+    assert!(bound[0].message.contains("more than 999 parts"));
+    // Placed at the first part left out (part 1000).
+    let at = input.find("UNH+1000+").unwrap();
+    assert_eq!(bound[0].position.byte_offset, at);
+    // The parts as sent were complete (1 to 1001, final), so none is
+    // reported missing: the bound is applied after that check.
+    assert!(!parsed
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "pnrgov.missing_part"));
+}

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::ast::{ArithOp, CmpOp, Expr, ExprKind, Literal, Span};
 use super::catalogue::{Catalogue, Element, FieldId, FieldSpec, Type};
-use super::parser::parse_condition;
+use super::parser::{parse_condition_with, ConditionLimits};
 
 /// A constant held by a compiled condition.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,7 +134,17 @@ impl Condition {
         source: &str,
         catalogue: &dyn Catalogue,
     ) -> Result<Condition, Vec<ConditionError>> {
-        let expr = parse_condition(source).map_err(|e| {
+        Self::compile_with(source, catalogue, &ConditionLimits::default())
+    }
+
+    /// [`Condition::compile`] within `limits` (length, nesting and depth of
+    /// the condition).
+    pub fn compile_with(
+        source: &str,
+        catalogue: &dyn Catalogue,
+        limits: &ConditionLimits,
+    ) -> Result<Condition, Vec<ConditionError>> {
+        let expr = parse_condition_with(source, limits).map_err(|e| {
             vec![ConditionError {
                 code: "rules.parse",
                 offset: e.offset,

@@ -26,7 +26,8 @@ pub use compile::{Condition, ConditionError};
 pub use eval::Truth;
 pub use explain::Template;
 pub use lint::{lint, LintFinding};
-pub use pack::{Channel, Pack, Purpose, References, Rule, RuleError, RuleSeverity};
+pub use pack::{Channel, Pack, PackLimits, Purpose, References, Rule, RuleError, RuleSeverity};
+pub use parser::ConditionLimits;
 
 #[cfg(test)]
 mod tests;

@@ -10,7 +10,36 @@ use toml::Spanned;
 use super::catalogue::{Catalogue, Facts, Weight};
 use super::compile::Condition;
 use super::explain::Template;
+use super::parser::ConditionLimits;
 use crate::model::LineIndex;
+
+/// Limits on what [`Pack::from_toml_with`] accepts. Build it from the
+/// defaults (`PackLimits { max_pack_bytes: 1 << 20, ..PackLimits::default() }`)
+/// so that a field added later keeps your code compiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PackLimits {
+    /// The largest pack file, in bytes; a larger one is a `rules.pack`
+    /// error before it is parsed. Default [`PackLimits::DEFAULT_MAX_PACK_BYTES`]
+    /// (4 MiB): the shipped packs are under 40 KB, a pack of a thousand
+    /// rules under 1 MB.
+    pub max_pack_bytes: usize,
+    /// Limits on each rule's `when` (length, nesting, depth).
+    pub condition: ConditionLimits,
+}
+
+impl PackLimits {
+    /// The default [`PackLimits::max_pack_bytes`]: 4 MiB.
+    pub const DEFAULT_MAX_PACK_BYTES: usize = 4 * 1024 * 1024;
+}
+
+impl Default for PackLimits {
+    fn default() -> Self {
+        PackLimits {
+            max_pack_bytes: Self::DEFAULT_MAX_PACK_BYTES,
+            condition: ConditionLimits::default(),
+        }
+    }
+}
 
 /// The channel of a rule: who acts on a hit and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -181,9 +210,20 @@ pub struct Pack {
 }
 
 impl Pack {
-    /// Loads and compiles a pack from TOML. Returns every error found.
+    /// Loads and compiles a pack from TOML, within the default
+    /// [`PackLimits`]. Returns every error found.
     pub fn from_toml(source: &str, catalogue: &dyn Catalogue) -> Result<Pack, Vec<RuleError>> {
-        load(source, catalogue)
+        load(source, catalogue, &PackLimits::default())
+    }
+
+    /// [`Pack::from_toml`] within `limits` (file size, and the length,
+    /// nesting and depth of each condition).
+    pub fn from_toml_with(
+        source: &str,
+        catalogue: &dyn Catalogue,
+        limits: &PackLimits,
+    ) -> Result<Pack, Vec<RuleError>> {
+        load(source, catalogue, limits)
     }
 
     /// The rules that fire for these facts.
@@ -381,7 +421,28 @@ struct RawRule {
     references: Option<References>,
 }
 
-fn load(source: &str, catalogue: &dyn Catalogue) -> Result<Pack, Vec<RuleError>> {
+fn load(
+    source: &str,
+    catalogue: &dyn Catalogue,
+    limits: &PackLimits,
+) -> Result<Pack, Vec<RuleError>> {
+    if source.len() > limits.max_pack_bytes {
+        return Err(vec![RuleError {
+            code: "rules.pack",
+            rule_id: None,
+            message: format!(
+                "the pack is {} bytes long, over the limit of {} bytes (PackLimits::max_pack_bytes)",
+                source.len(),
+                limits.max_pack_bytes
+            ),
+            line: 1,
+            column: 1,
+            in_pack: true,
+            local: None,
+            snippet: None,
+            caret: 0,
+        }]);
+    }
     let lines = LineIndex::new(source.as_bytes());
     let raw: RawFile = toml::from_str(source).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
@@ -589,7 +650,7 @@ fn load(source: &str, catalogue: &dyn Catalogue) -> Result<Pack, Vec<RuleError>>
             Some(w) => {
                 let text = w.get_ref();
                 let base = content_base(source, &w.span(), text);
-                match Condition::compile(text, catalogue) {
+                match Condition::compile_with(text, catalogue, &limits.condition) {
                     Ok(c) => (Some(c), base),
                     Err(es) => {
                         for e in es {

@@ -10,9 +10,52 @@ use nom::{IResult, Parser};
 
 use super::ast::{ArithOp, CmpOp, Expr, ExprKind, Literal, Span};
 
-/// How deep parentheses, `not` and unary minus may nest before the parser
-/// refuses (keeps the stack bounded on any input).
+/// How deep parentheses, `not`, unary minus and calls may nest before the
+/// parser refuses (keeps the stack bounded on any input). The default of
+/// [`ConditionLimits::max_nesting`].
 pub const MAX_DEPTH: u32 = 64;
+
+/// How deep the syntax tree of a condition may be, counting every operator
+/// (`a and b and c` is two levels deep). The default of
+/// [`ConditionLimits::max_tree_depth`].
+///
+/// A chain of binary operators builds a left-leaning tree as deep as the
+/// chain is long, and the type checker, the evaluator and the tree's drop
+/// walk it recursively: without this bound a condition of a thousand `and`s
+/// overflows a 2 MB thread stack in a debug build. Real conditions are
+/// under 20 levels deep.
+pub const MAX_TREE_DEPTH: u32 = 128;
+
+/// The longest condition accepted, in bytes. The default of
+/// [`ConditionLimits::max_bytes`]; real conditions are under 1 KiB.
+pub const MAX_CONDITION_BYTES: usize = 16 * 1024;
+
+/// Limits on what the condition parser accepts; beyond any of them the
+/// condition is a `rules.parse` error. Build it from the defaults
+/// (`ConditionLimits { max_nesting: 32, ..ConditionLimits::default() }`) so
+/// that a field added later keeps your code compiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConditionLimits {
+    /// The longest condition, in bytes (default [`MAX_CONDITION_BYTES`]).
+    pub max_bytes: usize,
+    /// How deep parentheses, `not`, unary minus and calls may nest (default
+    /// [`MAX_DEPTH`]).
+    pub max_nesting: u32,
+    /// How deep the syntax tree may be, every operator counted (default
+    /// [`MAX_TREE_DEPTH`]). Raising it needs a larger stack in the thread
+    /// that compiles and evaluates the condition.
+    pub max_tree_depth: u32,
+}
+
+impl Default for ConditionLimits {
+    fn default() -> Self {
+        ConditionLimits {
+            max_bytes: MAX_CONDITION_BYTES,
+            max_nesting: MAX_DEPTH,
+            max_tree_depth: MAX_TREE_DEPTH,
+        }
+    }
+}
 
 /// A syntax error at a byte offset of the condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,20 +72,64 @@ const KEYWORDS: &[&str] = &[
     "and", "or", "not", "in", "is", "missing", "present", "true", "false",
 ];
 
-/// Parses a whole condition.
+/// Parses a whole condition, within the default [`ConditionLimits`].
 pub fn parse_condition(src: &str) -> Result<Expr, SyntaxError> {
-    let mut p = P { src, depth: 0 };
+    parse_condition_with(src, &ConditionLimits::default())
+}
+
+/// Parses a whole condition within `limits`.
+pub fn parse_condition_with(src: &str, limits: &ConditionLimits) -> Result<Expr, SyntaxError> {
+    if src.len() > limits.max_bytes {
+        return Err(SyntaxError {
+            offset: 0,
+            message: format!(
+                "the condition is {} bytes long, over the limit of {} bytes (ConditionLimits::max_bytes)",
+                src.len(),
+                limits.max_bytes
+            ),
+        });
+    }
+    let mut p = P {
+        src,
+        depth: 0,
+        limits: *limits,
+    };
     let (rest, e) = p.expr(src)?;
     let rest = ws(rest);
     if !rest.is_empty() {
         return Err(p.err(rest, unexpected(rest)));
     }
+    // The chains were checked as they were built; the nodes around them
+    // (`not`, comparisons, calls) may add a few levels.
+    p.check_tree(src, tree_depth(&e))?;
     Ok(e)
+}
+
+/// The depth of a syntax tree. Called only on trees whose chains were
+/// already bounded, so the recursion is bounded too.
+fn tree_depth(e: &Expr) -> u32 {
+    let below = match &e.kind {
+        ExprKind::Literal(_) | ExprKind::List(_) | ExprKind::Path(_) => 0,
+        ExprKind::And(a, b)
+        | ExprKind::Or(a, b)
+        | ExprKind::Compare(_, _, a, b)
+        | ExprKind::Arith(_, _, a, b)
+        | ExprKind::In {
+            item: a, list: b, ..
+        } => tree_depth(a).max(tree_depth(b)),
+        ExprKind::Not(a)
+        | ExprKind::Neg(a)
+        | ExprKind::Is { operand: a, .. }
+        | ExprKind::Lambda(_, _, a) => tree_depth(a),
+        ExprKind::Call(_, _, args) => args.iter().map(tree_depth).max().unwrap_or(0),
+    };
+    below.saturating_add(1)
 }
 
 struct P<'s> {
     src: &'s str,
     depth: u32,
+    limits: ConditionLimits,
 }
 
 fn ws(i: &str) -> &str {
@@ -107,12 +194,45 @@ impl<'s> P<'s> {
 
     fn enter(&mut self, at: &str) -> Result<(), SyntaxError> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > self.limits.max_nesting {
             return Err(self.err(
                 at,
-                format!("the condition nests deeper than {MAX_DEPTH} levels"),
+                format!(
+                    "the condition nests deeper than {} levels (ConditionLimits::max_nesting)",
+                    self.limits.max_nesting
+                ),
             ));
         }
+        Ok(())
+    }
+
+    fn check_tree(&self, at: &str, depth: u32) -> Result<(), SyntaxError> {
+        if depth > self.limits.max_tree_depth {
+            return Err(self.err(
+                at,
+                format!(
+                    "the condition is more than {} operators deep; split it into several rules (ConditionLimits::max_tree_depth)",
+                    self.limits.max_tree_depth
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The depth of `lhs op rhs` in a chain, checked against the limit.
+    /// `lhs_depth` carries the depth of the chain so far, so each operand
+    /// is measured once.
+    fn chain_link(
+        &self,
+        at: &str,
+        lhs_depth: &mut Option<u32>,
+        lhs: &Expr,
+        rhs: &Expr,
+    ) -> Result<(), SyntaxError> {
+        let left = *lhs_depth.get_or_insert_with(|| tree_depth(lhs));
+        let depth = left.max(tree_depth(rhs)).saturating_add(1);
+        self.check_tree(at, depth)?;
+        *lhs_depth = Some(depth);
         Ok(())
     }
 
@@ -123,12 +243,14 @@ impl<'s> P<'s> {
     fn or(&mut self, i: &'s str) -> R<'s, Expr> {
         let start = ws(i);
         let (mut rest, mut lhs) = self.and(start)?;
+        let mut lhs_depth = None;
         loop {
             let r = ws(rest);
             let Some(after) = keyword(r, "or") else {
                 return Ok((rest, lhs));
             };
             let (r2, rhs) = self.and(ws(after))?;
+            self.chain_link(r, &mut lhs_depth, &lhs, &rhs)?;
             lhs = Expr {
                 span: self.span(start, r2),
                 kind: ExprKind::Or(Box::new(lhs), Box::new(rhs)),
@@ -140,12 +262,14 @@ impl<'s> P<'s> {
     fn and(&mut self, i: &'s str) -> R<'s, Expr> {
         let start = ws(i);
         let (mut rest, mut lhs) = self.not(start)?;
+        let mut lhs_depth = None;
         loop {
             let r = ws(rest);
             let Some(after) = keyword(r, "and") else {
                 return Ok((rest, lhs));
             };
             let (r2, rhs) = self.not(ws(after))?;
+            self.chain_link(r, &mut lhs_depth, &lhs, &rhs)?;
             lhs = Expr {
                 span: self.span(start, r2),
                 kind: ExprKind::And(Box::new(lhs), Box::new(rhs)),
@@ -243,6 +367,7 @@ impl<'s> P<'s> {
     fn additive(&mut self, i: &'s str) -> R<'s, Expr> {
         let start = ws(i);
         let (mut rest, mut lhs) = self.multiplicative(start)?;
+        let mut lhs_depth = None;
         loop {
             let r = ws(rest);
             let op = match r.chars().next() {
@@ -252,6 +377,7 @@ impl<'s> P<'s> {
             };
             let op_span = Span::new(self.off(r), self.off(r) + 1);
             let (r2, rhs) = self.multiplicative(ws(&r[1..]))?;
+            self.chain_link(r, &mut lhs_depth, &lhs, &rhs)?;
             lhs = Expr {
                 span: self.span(start, r2),
                 kind: ExprKind::Arith(op, op_span, Box::new(lhs), Box::new(rhs)),
@@ -263,6 +389,7 @@ impl<'s> P<'s> {
     fn multiplicative(&mut self, i: &'s str) -> R<'s, Expr> {
         let start = ws(i);
         let (mut rest, mut lhs) = self.unary(start)?;
+        let mut lhs_depth = None;
         loop {
             let r = ws(rest);
             let op = match r.chars().next() {
@@ -272,6 +399,7 @@ impl<'s> P<'s> {
             };
             let op_span = Span::new(self.off(r), self.off(r) + 1);
             let (r2, rhs) = self.unary(ws(&r[1..]))?;
+            self.chain_link(r, &mut lhs_depth, &lhs, &rhs)?;
             lhs = Expr {
                 span: self.span(start, r2),
                 kind: ExprKind::Arith(op, op_span, Box::new(lhs), Box::new(rhs)),

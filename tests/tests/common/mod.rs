@@ -28,7 +28,7 @@ pub fn read_into(path: &Path, reference_date: NaiveDate, input: &mut ScreeningIn
         input.scans.push(scan);
         return;
     }
-    let transmission = edifact::read(&bytes, ReadOptions { strict: false })
+    let transmission = edifact::read(&bytes, ReadOptions::default())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let options = paxlst::Options {
         strict: false,

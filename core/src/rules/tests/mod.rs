@@ -95,10 +95,11 @@ fn parse_errors_have_exact_columns() {
 
 #[test]
 fn deep_nesting_is_refused_not_overflowed() {
-    let src = format!("{}a{}", "(".repeat(10_000), ")".repeat(10_000));
+    // (Within the 16 KiB length limit: longer input stops there first.)
+    let src = format!("{}a{}", "(".repeat(5_000), ")".repeat(5_000));
     let e = parse_condition(&src).unwrap_err();
     assert!(e.message.contains("deeper"));
-    let src = format!("{}true", "not ".repeat(10_000));
+    let src = format!("{}true", "not ".repeat(4_000));
     assert!(parse_condition(&src).is_err());
 }
 
@@ -412,4 +413,99 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn long_operator_chains_are_refused_not_overflowed() {
+    use super::parser::MAX_TREE_DEPTH;
+    // A thousand `and`s used to overflow the stack of the type checker.
+    for chain in [
+        format!("true{}", " and true".repeat(1_000)),
+        format!("false{}", " or false".repeat(1_000)),
+        format!("1{} > 0", " + 1".repeat(1_000)),
+        format!("1{} > 0", " * 1".repeat(1_000)),
+    ] {
+        let e = error(&chain);
+        assert_eq!(e.code, "rules.parse");
+        assert!(e.message.contains("operators deep"), "{}", e.message);
+        assert!(e.offset > 0 && e.offset < chain.len());
+    }
+    // Chains nested in parentheses add up.
+    let mut nested = "true".to_string();
+    for _ in 0..10 {
+        nested = format!("({nested}{})", " and true".repeat(20));
+    }
+    assert!(error(&nested).message.contains("operators deep"));
+    // Up to the limit the chain is fine.
+    let n = usize::try_from(MAX_TREE_DEPTH).unwrap();
+    assert_eq!(
+        truth(&format!("true{}", " and true".repeat(n - 1))),
+        Truth::True
+    );
+    assert!(error(&format!("true{}", " and true".repeat(n)))
+        .message
+        .contains("128"));
+}
+
+#[test]
+fn condition_limits_are_configurable() {
+    use super::parser::{parse_condition_with, ConditionLimits};
+    let d = ConditionLimits::default();
+    assert_eq!(
+        (d.max_bytes, d.max_nesting, d.max_tree_depth),
+        (16_384, 64, 128)
+    );
+    let nesting = ConditionLimits {
+        max_nesting: 2,
+        ..ConditionLimits::default()
+    };
+    assert!(parse_condition_with("((true))", &nesting).is_ok());
+    let e = parse_condition_with("(((true)))", &nesting).unwrap_err();
+    assert_eq!(e.offset, 2);
+    assert!(e.message.contains("deeper than 2 levels"));
+    let depth = ConditionLimits {
+        max_tree_depth: 3,
+        ..ConditionLimits::default()
+    };
+    assert!(parse_condition_with("true and true and true", &depth).is_ok());
+    let e = parse_condition_with("true and true and true and true", &depth).unwrap_err();
+    assert_eq!(e.offset, 23);
+    // `not` around a chain counts too.
+    assert!(parse_condition_with("not not (true and true and true)", &depth).is_err());
+    let bytes = ConditionLimits {
+        max_bytes: 10,
+        ..ConditionLimits::default()
+    };
+    assert!(parse_condition_with("true", &bytes).is_ok());
+    let e = parse_condition_with("true and true", &bytes).unwrap_err();
+    assert_eq!(e.offset, 0);
+    assert!(e.message.contains("13 bytes long, over the limit of 10"));
+    let c = TestCatalogue::new();
+    let errs = Condition::compile_with("true and true", &c, &bytes).unwrap_err();
+    assert_eq!(errs[0].code, "rules.parse");
+    // The default stays what `compile` uses.
+    assert!(Condition::compile(&"x".repeat(16_385), &c).is_err());
+}
+
+#[test]
+fn pack_limits_apply_to_the_file_and_to_each_condition() {
+    use super::{Pack, PackLimits};
+    let c = TestCatalogue::new();
+    let src = "[pack]\nid = \"t\"\nversion = \"1\"\npurpose = \"protection\"\nowner = \"o\"\nreview_by = 2026-12-31\n\n[[rule]]\nid = \"R1\"\ntitle = \"t\"\nfamily = \"DOC\"\nchannel = \"protection\"\nweight = \"strong\"\nseverity = \"high\"\nwhen = 'true and true and true'\nexplain = \"e\"\nclears = \"c\"\n";
+    assert!(Pack::from_toml(src, &c).is_ok());
+    assert_eq!(PackLimits::default().max_pack_bytes, 4 * 1024 * 1024);
+    let small = PackLimits {
+        max_pack_bytes: 100,
+        ..PackLimits::default()
+    };
+    let errs = Pack::from_toml_with(src, &c, &small).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0].code, "rules.pack");
+    assert!(errs[0].message.contains("over the limit of 100 bytes"));
+    let mut shallow = PackLimits::default();
+    shallow.condition.max_tree_depth = 2;
+    let errs = Pack::from_toml_with(src, &c, &shallow).unwrap_err();
+    assert_eq!(errs[0].code, "rules.parse");
+    assert_eq!(errs[0].rule_id.as_deref(), Some("R1"));
+    assert_eq!((errs[0].line, errs[0].column), (15, 23));
 }
