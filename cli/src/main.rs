@@ -86,6 +86,32 @@ pub struct Inputs {
     pub paths: Vec<PathBuf>,
 }
 
+/// Limits on EDIFACT input (`paxscreen parse` and `screen`); see
+/// spec/formats/edifact.md.
+#[derive(Debug, clap::Args)]
+pub struct LimitArgs {
+    /// Longest EDIFACT segment kept, in bytes; a longer one is skipped and
+    /// reported as an error.
+    #[arg(long, value_name = "BYTES", default_value_t = paxscreen_core::edifact::Limits::DEFAULT_MAX_SEGMENT_BYTES)]
+    pub max_segment_bytes: usize,
+    /// Largest EDIFACT message kept, in bytes; the rest of a larger one is
+    /// skipped and reported as an error.
+    #[arg(long, value_name = "BYTES", default_value_t = paxscreen_core::edifact::Limits::DEFAULT_MAX_MESSAGE_BYTES)]
+    pub max_message_bytes: usize,
+}
+
+impl LimitArgs {
+    /// The limits these flags give.
+    #[must_use]
+    pub fn limits(&self) -> paxscreen_core::edifact::Limits {
+        paxscreen_core::edifact::Limits {
+            max_segment_bytes: self.max_segment_bytes,
+            max_message_bytes: self.max_message_bytes,
+            ..paxscreen_core::edifact::Limits::default()
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {

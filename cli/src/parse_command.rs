@@ -3,7 +3,7 @@
 use crate::input::{self, Source};
 use crate::Inputs;
 use chrono::NaiveDate;
-use paxscreen_core::edifact::{self, Limits, ReadOptions};
+use paxscreen_core::edifact::{self, ReadOptions};
 use paxscreen_core::{mrz, paxlst, pnrgov, Diagnostic, Severity};
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
@@ -24,14 +24,8 @@ pub struct ParseArgs {
     /// (YYYY-MM-DD); MRZ lines use it as today (default: the current date).
     #[arg(long, value_name = "DATE")]
     reference_date: Option<NaiveDate>,
-    /// Longest EDIFACT segment kept, in bytes; a longer one is skipped and
-    /// reported as an error.
-    #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT_MAX_SEGMENT_BYTES)]
-    max_segment_bytes: usize,
-    /// Largest EDIFACT message kept, in bytes; the rest of a larger one is
-    /// skipped and reported as an error.
-    #[arg(long, value_name = "BYTES", default_value_t = Limits::DEFAULT_MAX_MESSAGE_BYTES)]
-    max_message_bytes: usize,
+    #[command(flatten)]
+    limits: crate::LimitArgs,
 }
 
 /// One output object: what was read, where from, and its fields.
@@ -146,11 +140,7 @@ fn parse_source<W: Write>(
         &source.bytes,
         ReadOptions {
             strict: args.strict,
-            limits: Limits {
-                max_segment_bytes: args.max_segment_bytes,
-                max_message_bytes: args.max_message_bytes,
-                ..Limits::default()
-            },
+            limits: args.limits.limits(),
         },
     )
     .map_err(|e| unreadable(e.to_string()))?;

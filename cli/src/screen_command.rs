@@ -3,7 +3,7 @@
 use crate::input::{self, Source};
 use crate::Inputs;
 use chrono::NaiveDate;
-use paxscreen_core::edifact::{self, ReadOptions};
+use paxscreen_core::edifact::{self, Limits, ReadOptions};
 use paxscreen_core::model::LinkKey;
 use paxscreen_core::rules::Purpose;
 use paxscreen_core::screen::assessment::{Assessment, Status};
@@ -74,6 +74,8 @@ pub struct ScreenArgs {
     /// together. 0 reads everything before screening.
     #[arg(long, default_value_t = 256, value_name = "N")]
     chunk_files: usize,
+    #[command(flatten)]
+    limits: crate::LimitArgs,
 }
 
 /// The models read from one input file.
@@ -89,6 +91,7 @@ fn read_source(
     source: &Source,
     reference_date: NaiveDate,
     link_key: Option<&LinkKey>,
+    limits: Limits,
 ) -> Result<Read, String> {
     let mut out = Read::default();
     if crate::mrz_command::looks_like_mrz(&source.bytes) {
@@ -97,8 +100,14 @@ fn read_source(
         out.scans.push(scan);
         return Ok(out);
     }
-    let transmission =
-        edifact::read(&source.bytes, ReadOptions::default()).map_err(|e| e.to_string())?;
+    let transmission = edifact::read(
+        &source.bytes,
+        ReadOptions {
+            strict: false,
+            limits,
+        },
+    )
+    .map_err(|e| e.to_string())?;
     let mut read_any = false;
     if transmission.has_message("PAXLST") {
         let options = paxlst::Options {
@@ -216,6 +225,7 @@ pub fn stream_inputs<E>(
     paths: &[PathBuf],
     today: NaiveDate,
     link_key: Option<&LinkKey>,
+    limits: Limits,
     chunk_files: usize,
     on_batch: &mut dyn FnMut(Batch<Arc<str>>) -> Result<(), E>,
 ) -> Result<Streamed, E> {
@@ -252,7 +262,7 @@ pub fn stream_inputs<E>(
                 let r = match p {
                     Ok(path) => match input::read(path) {
                         Ok(source) => {
-                            let r = read_source(&source, today, link_key);
+                            let r = read_source(&source, today, link_key, limits);
                             (source.name, r)
                         }
                         Err(e) => (path.display().to_string(), Err(e.to_string())),
@@ -391,6 +401,7 @@ pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
             &args.inputs.paths,
             today,
             link_key.as_ref(),
+            args.limits.limits(),
             args.chunk_files,
             &mut on_batch,
         )?;

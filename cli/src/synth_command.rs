@@ -289,6 +289,7 @@ pub fn run_evaluate(args: &EvaluateArgs) -> Result<ExitCode, String> {
         std::slice::from_ref(&args.dir),
         today,
         None,
+        paxscreen_core::edifact::Limits::default(),
         args.chunk_files,
         &mut on_batch,
     ) {

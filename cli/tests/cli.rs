@@ -454,3 +454,24 @@ fn screening_in_chunks_of_flights_gives_the_same_records_as_screening_everything
     assert_eq!(ids.len(), assessments);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn limit_flags_reach_the_reader_in_parse_and_screen() {
+    let file = root().join("examples/data/paxlst_passengers.edi");
+    let file = file.to_str().unwrap();
+    let parsed = paxscreen(&["parse", "--max-message-bytes", "300", file]);
+    let text = String::from_utf8_lossy(&parsed.stdout);
+    assert!(text.contains("edifact.message_too_large"), "{text}");
+    let whole = paxscreen(&["parse", file]);
+    assert!(!String::from_utf8_lossy(&whole.stdout).contains("edifact.message_too_large"));
+    // screen: the travellers past the limit are not read.
+    let count = |extra: &[&str]| {
+        let mut args = vec!["screen", "--reference-date", "2026-03-01", file];
+        args.extend_from_slice(extra);
+        lines(&paxscreen(&args))
+            .iter()
+            .filter(|r| r["kind"] == "assessment")
+            .count()
+    };
+    assert!(count(&[]) > count(&["--max-message-bytes", "300"]));
+}
