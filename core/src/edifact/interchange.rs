@@ -559,7 +559,14 @@ impl<'a> InterchangeReader<'a> {
     /// first time reported. Service segments (UNH, UNT, UNE, UNG, UNZ) are
     /// never skipped so the envelope stays whole.
     fn past_message_limit(&mut self, raw: &RawSegment<'a>) -> bool {
-        if self.message.is_none() {
+        let Some(m) = &self.message else {
+            return false;
+        };
+        // The common case first, without looking at the tag.
+        if !self.message_over_limit
+            && m.segments.len() + self.skipped_in_message < self.limits.max_message_segments
+            && raw.end - m.offset() <= self.limits.max_message_bytes
+        {
             return false;
         }
         let tag = self.raw_tag(raw);
