@@ -1036,8 +1036,8 @@ fn hhmm(t: NaiveDateTime) -> String {
     format!("{:02}{:02}", t.hour(), t.minute())
 }
 
-fn header(o: &mut Out, f: &Flight, kind: &str, bgm: &str) -> usize {
-    let ref_ = format!("{kind}{:07}", f.index);
+/// The UNA and UNB of a file: UNOC where names are written in Latin-1.
+fn interchange_header(o: &mut Out, f: &Flight, reference: &str) {
     o.w.una();
     let syntax = if o.latin1 { "UNOC" } else { "UNOA" };
     o.seg(
@@ -1047,9 +1047,13 @@ fn header(o: &mut Out, f: &Flight, kind: &str, bgm: &str) -> usize {
             &["ZZAIRLINE"],
             &["BORDERAGENCY"],
             &[&yymmdd(f.dep.date()), "0600"],
-            &[&ref_],
+            &[reference],
         ],
     );
+}
+
+fn header(o: &mut Out, f: &Flight, kind: &str, bgm: &str) -> usize {
+    interchange_header(o, f, &format!("{kind}{:07}", f.index));
     let start = o.w.segment_count();
     o.seg("UNH", &[&["1"], &["PAXLST", "D", "05B", "UN", "IATA"]]);
     o.seg("BGM", &[&[bgm]]);
@@ -1218,18 +1222,7 @@ fn pnrgov_trailer(o: &mut Out, start: usize, part: usize) {
 
 fn write_pnrgov(o: &mut Out, f: &Flight, bookings: &[Booking]) {
     let ref_ = format!("PNR{:07}", f.index);
-    o.w.una();
-    let syntax = if o.latin1 { "UNOC" } else { "UNOA" };
-    o.seg(
-        "UNB",
-        &[
-            &[syntax, "4"],
-            &["ZZAIRLINE"],
-            &["BORDERAGENCY"],
-            &[&yymmdd(f.dep.date()), "0600"],
-            &[&ref_],
-        ],
-    );
+    interchange_header(o, f, &ref_);
     // In parts: up to three, each cut inside a PNR (after its contact), so
     // the PNR only reads whole when the parts are put back together.
     let parts = if o.parts {
