@@ -24,7 +24,11 @@ pub struct SynthArgs {
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// A pattern to plant and its rate, e.g. expired-document=0.01
-    /// (repeatable).
+    /// (repeatable). Patterns: expired-document, fresh-document,
+    /// document-reused, birth-date-mismatch, name-mismatch,
+    /// facilitator-card, shared-contact, unrelated-group,
+    /// minor-unrelated-adult, cash-last-minute, broken-journey (what each
+    /// plants: spec/synth.md).
     #[arg(long, value_name = "PATTERN=RATE")]
     plant: Vec<String>,
     /// Share of files written messy.

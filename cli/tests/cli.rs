@@ -475,3 +475,12 @@ fn limit_flags_reach_the_reader_in_parse_and_screen() {
     };
     assert!(count(&[]) > count(&["--max-message-bytes", "300"]));
 }
+
+#[test]
+fn synth_help_names_every_pattern() {
+    let help = paxscreen(&["synth", "--help"]);
+    let text = String::from_utf8_lossy(&help.stdout).replace('\n', " ");
+    for p in paxscreen_core::synth::Pattern::ALL {
+        assert!(text.contains(p.name()), "{} missing from --help", p.name());
+    }
+}
