@@ -5,8 +5,8 @@
 //! see `core/data/README.md`): every airport with an IATA location code, its
 //! name, ISO 3166-1 alpha-2 country, latitude and longitude (degrees, rounded
 //! to 4 decimals) and IANA time zone. The file is compiled into the crate and
-//! parsed once, on first use, into a table sorted by code; lookups are a
-//! binary search over packed `[u8; 3]` keys and never allocate. All strings
+//! parsed once, on first use, into a table sorted by code, with a direct
+//! index from the three letters to the row; lookups never allocate. All strings
 //! borrow from the embedded file.
 //!
 //! IATA multi-airport city codes (`LON`, `NYC`, `PAR`) are not airports and
@@ -62,10 +62,19 @@ impl Airport {
     }
 }
 
-/// The parsed table: parallel arrays, sorted by key.
+/// The parsed table: parallel arrays, sorted by key, and the row of every
+/// possible three-letter code.
 struct AirportTable {
-    keys: Vec<[u8; 3]>,
     airports: Vec<Airport>,
+    /// Row in `airports` of code `abc` at `a * 676 + b * 26 + c` (`A` = 0);
+    /// `u16::MAX` where no airport has the code.
+    rows: Vec<u16>,
+}
+
+/// The slot of an upper-case three-letter key in [`AirportTable::rows`].
+fn slot(key: [u8; 3]) -> usize {
+    key.iter()
+        .fold(0, |n, &b| n * 26 + usize::from(b.wrapping_sub(b'A')))
 }
 
 fn table() -> &'static AirportTable {
@@ -129,8 +138,15 @@ fn parse_table(text: &'static str) -> AirportTable {
     // cannot break the binary search, and keep the first of any duplicate.
     rows.sort_by_key(|row| row.0);
     rows.dedup_by(|later, earlier| later.0 == earlier.0);
-    let (keys, airports) = rows.into_iter().unzip();
-    AirportTable { keys, airports }
+    let (keys, airports): (Vec<[u8; 3]>, Vec<Airport>) = rows.into_iter().unzip();
+    let mut rows = vec![u16::MAX; 26 * 26 * 26];
+    for (row, key) in keys.iter().enumerate() {
+        // The table has some 7,900 rows; one past u16 would not be indexed.
+        if let (Ok(row), Some(slot)) = (u16::try_from(row), rows.get_mut(slot(*key))) {
+            *slot = row;
+        }
+    }
+    AirportTable { airports, rows }
 }
 
 /// Finds an airport by IATA code (case-insensitive, surrounding blanks
@@ -147,8 +163,8 @@ fn parse_table(text: &'static str) -> AirportTable {
 pub fn airport(code: &str) -> Option<&'static Airport> {
     let key = key_of(code)?;
     let table = table();
-    let index = table.keys.binary_search(&key).ok()?;
-    table.airports.get(index)
+    let row = *table.rows.get(slot(key))?;
+    table.airports.get(usize::from(row))
 }
 
 /// Every airport of the table, sorted by IATA code.
@@ -248,7 +264,7 @@ mod tests {
     #[test]
     fn table_is_sorted_without_duplicates() {
         let table = table();
-        assert!(table.keys.windows(2).all(|w| w[0] < w[1]));
+        assert!(table.airports.windows(2).all(|w| w[0].iata < w[1].iata));
         // The file itself is sorted too, so the generator's output is stable.
         let codes: Vec<&str> = AIRPORTS_TSV
             .lines()
@@ -256,8 +272,20 @@ mod tests {
             .filter_map(|l| l.split('\t').next())
             .collect();
         assert!(codes.windows(2).all(|w| w[0] < w[1]));
-        for (key, airport) in table.keys.iter().zip(&table.airports) {
-            assert_eq!(key, airport.iata.as_bytes());
+        // Every three-letter key finds exactly the row a search would.
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                for c in b'A'..=b'Z' {
+                    let code = [a, b, c];
+                    let code = std::str::from_utf8(&code).unwrap();
+                    let searched = table
+                        .airports
+                        .binary_search_by(|airport| airport.iata.cmp(code))
+                        .ok()
+                        .map(|i| &table.airports[i]);
+                    assert_eq!(airport(code), searched, "{code}");
+                }
+            }
         }
     }
 

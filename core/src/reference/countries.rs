@@ -27,7 +27,8 @@
 //! were deleted from ISO 3166-1 (`ANT`, `SCG`, `YUG`, `ZAR`, ...) are not
 //! known and give `None`.
 //!
-//! Lookups use binary search on static sorted tables and never allocate.
+//! Lookups index a table built at compile time from the sorted tables and
+//! never allocate.
 
 /// What a code in the [`lookup`] table designates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -921,8 +922,12 @@ pub fn all() -> &'static [Country] {
 /// Trims blanks and MRZ `<` fillers, checks that what is left is one to
 /// three ASCII letters, and upper-cases it into a stack buffer.
 fn normalise(code: &str) -> Option<([u8; 3], usize)> {
-    let trimmed = code.trim_matches(|ch: char| ch == '<' || ch.is_ascii_whitespace());
-    let bytes = trimmed.as_bytes();
+    // The characters trimmed are all ASCII, so trimming bytes is exact.
+    let filler = |b: &u8| *b == b'<' || b.is_ascii_whitespace();
+    let bytes = code.as_bytes();
+    let start = bytes.iter().position(|b| !filler(b))?;
+    let end = bytes.iter().rposition(|b| !filler(b))? + 1;
+    let bytes = bytes.get(start..end)?;
     if bytes.is_empty() || bytes.len() > 3 {
         return None;
     }
@@ -936,6 +941,83 @@ fn normalise(code: &str) -> Option<([u8; 3], usize)> {
     Some((key, bytes.len()))
 }
 
+/// No entry at this slot of [`CodeIndex`].
+const NO_ENTRY: u16 = u16::MAX;
+
+/// Every accepted code, by its letters, to its row of [`COUNTRIES`]: a
+/// direct table lookup instead of a search. Built at compile time from the
+/// tables above, so it can never disagree with them.
+struct CodeIndex {
+    /// Three letters `abc` at `a * 676 + b * 26 + c` (`A` = 0): the
+    /// alpha-3 codes and the three-letter aliases.
+    three: [u16; 26 * 26 * 26],
+    /// Two letters at `a * 26 + b`: the alpha-2 codes and `UK`.
+    two: [u16; 26 * 26],
+    /// One letter: the alias `D`.
+    one: [u16; 26],
+}
+
+static INDEX: CodeIndex = CodeIndex::build();
+
+/// The slot of upper-case letters `key` in their table of [`CodeIndex`].
+const fn slot(key: &[u8]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < key.len() {
+        n = n * 26 + (key[i] - b'A') as usize;
+        i += 1;
+    }
+    n
+}
+
+impl CodeIndex {
+    const fn build() -> CodeIndex {
+        let mut index = CodeIndex {
+            three: [NO_ENTRY; 26 * 26 * 26],
+            two: [NO_ENTRY; 26 * 26],
+            one: [NO_ENTRY; 26],
+        };
+        let mut row = 0;
+        while row < COUNTRIES.len() {
+            // The table has 274 rows: a row number always fits a u16.
+            #[allow(clippy::cast_possible_truncation)]
+            let value = row as u16;
+            index.three[slot(COUNTRIES[row].alpha3.as_bytes())] = value;
+            row += 1;
+        }
+        let mut i = 0;
+        while i < ALPHA2.len() {
+            let (code, alpha3) = ALPHA2[i];
+            index.two[slot(code.as_bytes())] = index.three[slot(alpha3.as_bytes())];
+            i += 1;
+        }
+        let mut i = 0;
+        while i < ALIASES.len() {
+            let (code, alpha3) = ALIASES[i];
+            let target = index.three[slot(alpha3.as_bytes())];
+            match code.len() {
+                1 => index.one[slot(code.as_bytes())] = target,
+                _ => index.three[slot(code.as_bytes())] = target,
+            }
+            i += 1;
+        }
+        index
+    }
+
+    /// The row for an upper-case key of one to three letters.
+    fn get(&self, key: &[u8]) -> Option<&'static Country> {
+        let table: &[u16] = match key.len() {
+            1 => &self.one,
+            2 => &self.two,
+            3 => &self.three,
+            _ => return None,
+        };
+        let row = *table.get(slot(key))?;
+        COUNTRIES.get(usize::from(row))
+    }
+}
+
+#[cfg(test)]
 fn find_pair(table: &'static [(&'static str, &'static str)], key: &[u8]) -> Option<&'static str> {
     table
         .binary_search_by(|(k, _)| k.as_bytes().cmp(key))
@@ -944,6 +1026,7 @@ fn find_pair(table: &'static [(&'static str, &'static str)], key: &[u8]) -> Opti
         .map(|&(_, v)| v)
 }
 
+#[cfg(test)]
 fn find_alpha3(key: &[u8]) -> Option<&'static Country> {
     COUNTRIES
         .binary_search_by(|country| country.alpha3.as_bytes().cmp(key))
@@ -965,13 +1048,7 @@ fn find_alpha3(key: &[u8]) -> Option<&'static Country> {
 #[must_use]
 pub fn lookup(code: &str) -> Option<&'static Country> {
     let (key, len) = normalise(code)?;
-    let key = key.get(..len)?;
-    match len {
-        2 => find_pair(ALPHA2, key).and_then(|a3| find_alpha3(a3.as_bytes())),
-        3 => find_alpha3(key)
-            .or_else(|| find_pair(ALIASES, key).and_then(|a3| find_alpha3(a3.as_bytes()))),
-        _ => find_pair(ALIASES, key).and_then(|a3| find_alpha3(a3.as_bytes())),
-    }
+    INDEX.get(key.get(..len)?)
 }
 
 /// The three-letter code for any code [`lookup`] accepts (`"D"` and `"DE"`
@@ -1028,6 +1105,30 @@ mod tests {
         }
         // 249 ISO 3166-1 codes plus the ICAO 9303 special codes.
         assert_eq!(COUNTRIES.iter().filter(|c| c.alpha2.is_some()).count(), 251);
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_sorted_tables_for_every_key() {
+        let letters = b'A'..=b'Z';
+        for a in letters.clone() {
+            assert_eq!(
+                INDEX.get(&[a]),
+                find_pair(ALIASES, &[a]).and_then(|a3| find_alpha3(a3.as_bytes()))
+            );
+            for b in letters.clone() {
+                assert_eq!(
+                    INDEX.get(&[a, b]),
+                    find_pair(ALPHA2, &[a, b]).and_then(|a3| find_alpha3(a3.as_bytes()))
+                );
+                for c in letters.clone() {
+                    let key = [a, b, c];
+                    let searched = find_alpha3(&key).or_else(|| {
+                        find_pair(ALIASES, &key).and_then(|a3| find_alpha3(a3.as_bytes()))
+                    });
+                    assert_eq!(INDEX.get(&key), searched, "{key:?}");
+                }
+            }
+        }
     }
 
     #[test]
