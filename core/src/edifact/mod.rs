@@ -31,7 +31,7 @@ pub use interchange::{
 };
 pub use lexer::{Lexer, RawSegment};
 pub use limits::Limits;
-pub use segment::{Element, Encoding, Segment};
+pub use segment::{Element, Encoding, Fields, Segment};
 pub use writer::Writer;
 
 #[cfg(test)]

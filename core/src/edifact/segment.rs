@@ -47,7 +47,9 @@ impl<'a> Segment<'a> {
         offset: usize,
         index: u32,
     ) -> Self {
-        let tag_end = if content.get(3) == Some(&delimiters.element) {
+        let tag_end = if content.get(3) == Some(&delimiters.element)
+            && !content[..3].contains(&delimiters.element)
+        {
             3
         } else {
             content
@@ -110,8 +112,9 @@ impl<'a> Segment<'a> {
     /// The data elements after the tag, in order.
     pub fn elements(&self) -> impl Iterator<Item = Element<'_>> + '_ {
         let d = self.delimiters;
-        split_released(&self.content, d.element, d.release)
-            .skip(1)
+        self.after_tag()
+            .into_iter()
+            .flat_map(move |rest| split_released(rest, d.element, d.release))
             .map(move |raw| Element {
                 raw,
                 delimiters: d,
@@ -125,12 +128,23 @@ impl<'a> Segment<'a> {
         self.elements().count()
     }
 
+    /// The elements after the tag and its separator, raw; `None` when no
+    /// separator follows the tag (`SRC'`).
+    fn after_tag(&self) -> Option<&[u8]> {
+        self.content.get(self.tag_bytes().len() + 1..)
+    }
+
     /// Data element `n`, counted from 1 after the tag.
     #[must_use]
     pub fn element(&self, n: usize) -> Option<Element<'_>> {
         let d = self.delimiters;
-        let after_tag = self.content.get(self.tag_bytes().len() + 1..)?;
-        let (raw, _) = nth_part(after_tag, d.element, None, d.release, n.checked_sub(1)?)?;
+        let (raw, _) = nth_part(
+            self.after_tag()?,
+            d.element,
+            None,
+            d.release,
+            n.checked_sub(1)?,
+        )?;
         Some(Element {
             raw,
             delimiters: d,
@@ -158,11 +172,141 @@ impl<'a> Segment<'a> {
         self.trimmed(e, c).map(Cow::into_owned)
     }
 
+    /// The data elements split once, for reading several values of this
+    /// segment: each [`Segment::text`] rescans the segment from its start,
+    /// [`Fields::text`] does not.
+    #[must_use]
+    pub fn fields(&self) -> Fields<'_> {
+        Fields::new(self)
+    }
+
     /// The segment as written, for keeping unknown segments: unescaped
     /// release characters stay as they are.
     #[must_use]
     pub fn raw_text(&self) -> String {
         decode(&self.content, self.encoding).into_owned()
+    }
+}
+
+/// How many data elements [`Fields`] indexes; elements after these are
+/// found by a scan from the last one indexed.
+const INDEXED_ELEMENTS: usize = 24;
+
+/// A segment's data elements, split in one pass ([`Segment::fields`]).
+///
+/// Mapping code reads many values of one segment (`ORG` has eleven); with
+/// `Fields` the segment is scanned once and each element is found by index.
+/// Segments of more than 24 elements are read as well: the elements past
+/// the 24th are found by a scan that starts after it.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'s> {
+    segment: &'s Segment<'s>,
+    /// `bounds[i]` is the offset in the content of the separator before
+    /// element `i + 1`; `bounds[count]` ends the last indexed element.
+    bounds: [u32; INDEXED_ELEMENTS + 1],
+    /// Elements indexed.
+    count: usize,
+    /// Whether the segment has more elements than are indexed.
+    more: bool,
+}
+
+impl<'s> Fields<'s> {
+    fn new(segment: &'s Segment<'s>) -> Fields<'s> {
+        let mut fields = Fields {
+            segment,
+            bounds: [0; INDEXED_ELEMENTS + 1],
+            count: 0,
+            more: false,
+        };
+        let content: &[u8] = &segment.content;
+        let first = segment.tag_bytes().len();
+        if first >= content.len() || u32::try_from(content.len()).is_err() {
+            // No element separator after the tag, or a segment too long for
+            // 32-bit offsets (reads then fall back to scanning).
+            fields.more = first < content.len();
+            return fields;
+        }
+        let separator = segment.delimiters.element;
+        let release = segment.delimiters.release;
+        let bound = |fields: &mut Fields<'s>, at: usize| -> bool {
+            if fields.count == INDEXED_ELEMENTS {
+                fields.more = true;
+                return false;
+            }
+            fields.count += 1;
+            // The content length fits in u32 (checked above).
+            fields.bounds[fields.count] = u32::try_from(at).unwrap_or(u32::MAX);
+            true
+        };
+        fields.bounds[0] = u32::try_from(first).unwrap_or(u32::MAX);
+        let mut i = first + 1;
+        while let Some(&b) = content.get(i) {
+            if Some(b) == release {
+                i += 2;
+                continue;
+            }
+            if b == separator && !bound(&mut fields, i) {
+                return fields;
+            }
+            i += 1;
+        }
+        bound(&mut fields, content.len());
+        fields
+    }
+
+    /// The segment the fields belong to.
+    #[must_use]
+    pub fn segment(&self) -> &'s Segment<'s> {
+        self.segment
+    }
+
+    /// Data element `n`, counted from 1 after the tag.
+    #[must_use]
+    pub fn element(&self, n: usize) -> Option<Element<'s>> {
+        if n > self.count {
+            return if self.more {
+                self.segment.element(n)
+            } else {
+                None
+            };
+        }
+        let start = usize::try_from(*self.bounds.get(n.checked_sub(1)?)?).ok()? + 1;
+        let end = usize::try_from(*self.bounds.get(n)?).ok()?;
+        Some(Element {
+            raw: self.segment.content.get(start..end)?,
+            delimiters: self.segment.delimiters,
+            encoding: self.segment.encoding,
+        })
+    }
+
+    /// Number of data elements after the tag.
+    #[must_use]
+    pub fn count(&self) -> usize {
+        if self.more {
+            self.segment.element_count()
+        } else {
+            self.count
+        }
+    }
+
+    /// Component `c` (from 1) of element `e` (from 1), as
+    /// [`Segment::text`].
+    #[must_use]
+    pub fn text(&self, e: usize, c: usize) -> Option<Cow<'s, str>> {
+        self.element(e)?.text(c)
+    }
+
+    /// Component `c` of element `e`, trimmed, as [`Segment::trimmed`].
+    #[must_use]
+    pub fn trimmed(&self, e: usize, c: usize) -> Option<Cow<'s, str>> {
+        self.element(e)?.trimmed(c)
+    }
+
+    /// Component `c` of element `e`, trimmed and owned, as
+    /// [`Segment::string`].
+    #[must_use]
+    pub fn string(&self, e: usize, c: usize) -> Option<String> {
+        self.trimmed(e, c).map(Cow::into_owned)
     }
 }
 
@@ -275,6 +419,42 @@ impl<'s> Element<'s> {
             return Some(text);
         }
         Some(Cow::Owned(trimmed.to_string()))
+    }
+
+    /// Components `c` (from 1) to the last of the first repetition,
+    /// unescaped and decoded, joined with `joiner`: what `texts()[c - 1..]
+    /// .join(joiner)` gives, in one pass. `None` when there is no component
+    /// `c`.
+    #[must_use]
+    pub fn texts_from(&self, c: usize, joiner: u8) -> Option<Cow<'s, str>> {
+        let d = self.delimiters;
+        let raw = self.first_repetition();
+        let start = if c <= 1 {
+            (c == 1).then_some(0)?
+        } else {
+            let (part, _) = nth_part(raw, d.component, None, d.release, c - 2)?;
+            // The part ends at a separator unless it is the last one.
+            let end = part.as_ptr() as usize - raw.as_ptr() as usize + part.len();
+            (end < raw.len()).then_some(end + 1)?
+        };
+        let tail = raw.get(start..)?;
+        let plain = joiner == d.component && d.release.is_none_or(|r| !tail.contains(&r));
+        if plain {
+            return Some(decode(tail, self.encoding));
+        }
+        let mut out = Vec::with_capacity(tail.len());
+        let mut bytes = tail.iter();
+        while let Some(&b) = bytes.next() {
+            if Some(b) == d.release {
+                // A release at the very end releases nothing: keep it.
+                out.push(bytes.next().copied().unwrap_or(b));
+            } else if b == d.component {
+                out.push(joiner);
+            } else {
+                out.push(b);
+            }
+        }
+        Some(Cow::Owned(decode(&out, self.encoding).into_owned()))
     }
 
     /// All components, unescaped and decoded (empty ones as empty strings).
@@ -475,6 +655,72 @@ mod tests {
             0,
         );
         assert_eq!(s.text(4, 1).as_deref(), Some("MÜLLER"));
+    }
+
+    #[test]
+    fn fields_read_what_the_segment_reads() {
+        let long = format!("X{}", "+E".repeat(30));
+        let texts = [
+            "NAD+FL+++WILLIAMS:JOHN:DONALD+235 WESTERN ROAD",
+            "NAD+FL+++O?'NEIL?:?+??:ANN++",
+            "SRC",
+            "UNH+",
+            "DTM+232: 1306212200:201",
+            "X+AB?",
+            "X+A?+B+C??+D",
+            long.as_str(),
+        ];
+        for text in texts {
+            let s = seg(text);
+            let f = s.fields();
+            assert_eq!(f.count(), s.element_count(), "{text}");
+            for e in 0..=s.element_count() + 2 {
+                assert_eq!(
+                    f.element(e).map(|x| x.raw()),
+                    s.element(e).map(|x| x.raw()),
+                    "{text} element {e}"
+                );
+                for c in 0..4 {
+                    assert_eq!(f.text(e, c), s.text(e, c), "{text} {e}:{c}");
+                    assert_eq!(f.string(e, c), s.string(e, c), "{text} {e}:{c}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn texts_from_joins_what_texts_gives() {
+        let joined = |e: &Element<'_>, c: usize| -> Option<String> {
+            let texts = e.texts();
+            (c >= 1 && c <= texts.len()).then(|| texts[c - 1..].join(":"))
+        };
+        for text in [
+            "SSR+DOCS:HK:1:ZZ:::::/P/GBR/123/GBR/12JUL64/M/23AUG19/SMITH/JOHN",
+            "SSR+CTCE:HK:1:ZZ:::::A//EXAMPLE?.COM?:X:Y?+Z",
+            "SSR+A:B",
+            "SSR+A:B:",
+            "SSR+",
+            "SSR+A:B?",
+        ] {
+            let s = seg(text);
+            let e = s.element(1).unwrap();
+            for c in 0..12 {
+                assert_eq!(
+                    e.texts_from(c, b':').map(Cow::into_owned),
+                    joined(&e, c),
+                    "{text} from {c}"
+                );
+            }
+        }
+        // Another component separator: joined with the joiner, released
+        // separators kept as data.
+        let d = Delimiters {
+            component: b'/',
+            ..Delimiters::default()
+        };
+        let s = Segment::new(Cow::Borrowed(&b"X+A/B?/C/D"[..]), d, Encoding::Ascii, 0, 0);
+        let e = s.element(1).unwrap();
+        assert_eq!(e.texts_from(2, b':').as_deref(), Some("B/C:D"));
     }
 
     #[test]

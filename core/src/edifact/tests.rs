@@ -281,6 +281,32 @@ proptest! {
     }
 
     #[test]
+    fn fields_agree_with_segment_reads(
+        text in "[A-Z]{0,4}([+:?*'A-Z ]{0,6}){0,40}",
+        d in legal_delimiters(),
+    ) {
+        // The text is written with the default delimiters, then mapped onto
+        // d's, so separators, releases and repetitions all occur.
+        let map = |b: u8| match b {
+            b'+' => d.element,
+            b':' => d.component,
+            b'?' => d.release.unwrap_or(b'?'),
+            b'*' => d.repetition.unwrap_or(b'*'),
+            other => other,
+        };
+        let bytes: Vec<u8> = text.bytes().map(map).collect();
+        let s = Segment::new(std::borrow::Cow::Borrowed(&bytes), d, Encoding::Ascii, 0, 0);
+        let f = s.fields();
+        prop_assert_eq!(f.count(), s.element_count());
+        for e in 0..=s.element_count() + 1 {
+            prop_assert_eq!(f.element(e).map(|x| x.raw()), s.element(e).map(|x| x.raw()));
+            for c in 0..=3 {
+                prop_assert_eq!(f.trimmed(e, c), s.trimmed(e, c));
+            }
+        }
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         if let Ok(t) = read(&bytes, ReadOptions::default()) {
             for (_, m) in t.messages() {
