@@ -77,6 +77,17 @@ pub fn split_yymmdd(text: &str) -> Option<(u32, u32, u32)> {
     Some((two(b, 0), two(b, 2), two(b, 4)))
 }
 
+/// Reads `HHMM` (exactly four digits) as a time of day. Blanks are not
+/// allowed here: callers trim.
+#[must_use]
+pub fn parse_hhmm(text: &str) -> Option<chrono::NaiveTime> {
+    let b = text.as_bytes();
+    if b.len() != 4 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    chrono::NaiveTime::from_hms_opt(two(b, 0), two(b, 2), 0)
+}
+
 /// Splits `DDMMYY` into (yy, mm, dd).
 #[must_use]
 pub fn split_ddmmyy(text: &str) -> Option<(u32, u32, u32)> {

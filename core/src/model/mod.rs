@@ -13,8 +13,8 @@ mod scan;
 
 pub use booking::Booking;
 pub use date::{
-    month_from_abbreviation, resolve_two_digit_year, split_ddmmmyy, split_ddmmyy, split_yymmdd,
-    DateRole,
+    month_from_abbreviation, parse_hhmm, resolve_two_digit_year, split_ddmmmyy, split_ddmmyy,
+    split_yymmdd, DateRole,
 };
 pub use diagnostic::{make_strict, resolve_positions, Diagnostic, LineIndex, Position, Severity};
 pub use document::{DocumentKind, TravelDocument};

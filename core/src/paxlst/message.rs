@@ -258,7 +258,8 @@ impl Mapper<'_> {
     }
 
     fn bgm(&mut self, seg: &Segment<'_>) {
-        let code = seg.trimmed(1, 1).unwrap_or(Cow::Borrowed(""));
+        let f = seg.fields();
+        let code = f.trimmed(1, 1).unwrap_or(Cow::Borrowed(""));
         let list_type = ListType::from_code(&code);
         if let ListType::Other(code) = &list_type {
             let message = format!(
@@ -267,7 +268,7 @@ impl Mapper<'_> {
             self.warn(seg, "paxlst.unknown_list_type", message);
         }
         self.manifest.list_type = Some(list_type);
-        if let Some(id) = seg.trimmed(2, 1) {
+        if let Some(id) = f.trimmed(2, 1) {
             let variant = ListVariant::from_code(&id);
             if let ListVariant::Other(id) = &variant {
                 let message = format!(
@@ -285,8 +286,9 @@ impl Mapper<'_> {
     }
 
     fn rff(&mut self, seg: &Segment<'_>) {
-        let qualifier = seg.trimmed(1, 1);
-        let value = seg.string(1, 2);
+        let f = seg.fields();
+        let qualifier = f.trimmed(1, 1);
+        let value = f.string(1, 2);
         let traveller = match self.state {
             State::Traveller | State::Document => self.manifest.travellers.last_mut(),
             _ => None,
@@ -412,7 +414,8 @@ impl Mapper<'_> {
     }
 
     fn tdt(&mut self, seg: &Segment<'_>) {
-        let q = seg.trimmed(1, 1);
+        let f = seg.fields();
+        let q = f.trimmed(1, 1);
         if q.as_deref() != Some("20") {
             let message = format!(
                 "TDT qualifier {:?} is not 20 (main carriage); the segment is read as a leg",
@@ -421,8 +424,8 @@ impl Mapper<'_> {
             self.warn(seg, "paxlst.unknown_qualifier", message);
         }
         self.manifest.legs.push(Leg {
-            carrier: seg.string(5, 1),
-            flight_number: seg.string(2, 1),
+            carrier: f.string(5, 1),
+            flight_number: f.string(2, 1),
             ..Leg::default()
         });
         self.state = State::Leg;
@@ -661,14 +664,15 @@ impl Mapper<'_> {
     }
 
     fn att(&mut self, seg: &Segment<'_>) {
+        let f = seg.fields();
         if !self.traveller_or_misplaced(seg) {
             return;
         }
-        if seg.trimmed(1, 1).as_deref() != Some("2") {
+        if f.trimmed(1, 1).as_deref() != Some("2") {
             self.unknown_qualifier(seg, "attribute (2, gender)");
             return;
         }
-        let code = seg.trimmed(3, 1);
+        let code = f.trimmed(3, 1);
         match code.as_deref().and_then(Gender::from_code) {
             Some(g) => {
                 if let Some(t) = self.manifest.travellers.last_mut() {
@@ -687,15 +691,16 @@ impl Mapper<'_> {
     }
 
     fn mea(&mut self, seg: &Segment<'_>) {
+        let f = seg.fields();
         if !self.traveller_or_misplaced(seg) {
             return;
         }
-        let q = seg.trimmed(1, 1);
+        let q = f.trimmed(1, 1);
         match q.as_deref() {
             Some("CT") => {
                 let n = values::number(
                     seg,
-                    seg.trimmed(3, 2).as_deref(),
+                    f.trimmed(3, 2).as_deref(),
                     "bag count",
                     &mut self.diags,
                 );
@@ -707,9 +712,9 @@ impl Mapper<'_> {
                 }
             }
             Some("WT") => {
-                let weight = seg.string(3, 2).map(|value| Measure {
+                let weight = f.string(3, 2).map(|value| Measure {
                     value,
-                    unit: seg.string(3, 1),
+                    unit: f.string(3, 1),
                 });
                 if let Some(t) = self.manifest.travellers.last_mut() {
                     t.bags.get_or_insert_with(Bags::default).weight = weight;
@@ -720,33 +725,35 @@ impl Mapper<'_> {
     }
 
     fn gei(&mut self, seg: &Segment<'_>) {
+        let f = seg.fields();
         if !self.traveller_or_misplaced(seg) {
             return;
         }
-        if seg.trimmed(1, 1).as_deref() != Some("4") {
+        if f.trimmed(1, 1).as_deref() != Some("4") {
             self.unknown_qualifier(seg, "processing indicator (4)");
             return;
         }
-        if let (Some(code), Some(t)) = (seg.string(2, 1), self.manifest.travellers.last_mut()) {
+        if let (Some(code), Some(t)) = (f.string(2, 1), self.manifest.travellers.last_mut()) {
             t.verification.push(code);
         }
     }
 
     fn ftx(&mut self, seg: &Segment<'_>) {
+        let f = seg.fields();
         if !self.traveller_or_misplaced(seg) {
             return;
         }
-        if seg.trimmed(1, 1).as_deref() != Some("BAG") {
+        if f.trimmed(1, 1).as_deref() != Some("BAG") {
             self.unknown_qualifier(seg, "free text subject (BAG)");
             return;
         }
-        let Some(tag) = seg.string(4, 1) else {
+        let Some(tag) = f.string(4, 1) else {
             self.keep(seg);
             return;
         };
         let count = values::number(
             seg,
-            seg.trimmed(4, 2).as_deref(),
+            f.trimmed(4, 2).as_deref(),
             "bag tag count",
             &mut self.diags,
         );
@@ -759,10 +766,11 @@ impl Mapper<'_> {
     }
 
     fn emp(&mut self, seg: &Segment<'_>) {
+        let f = seg.fields();
         if !self.traveller_or_misplaced(seg) {
             return;
         }
-        let function = seg.string(2, 1).or_else(|| seg.string(2, 4));
+        let function = f.string(2, 1).or_else(|| f.string(2, 4));
         if let Some(t) = self.manifest.travellers.last_mut() {
             t.crew_function = function;
         }
@@ -785,10 +793,11 @@ impl Mapper<'_> {
     }
 
     fn doc(&mut self, seg: &Segment<'_>) {
+        let f = seg.fields();
         if !self.traveller_or_misplaced(seg) {
             return;
         }
-        let code = seg.trimmed(1, 1).unwrap_or(Cow::Borrowed(""));
+        let code = f.trimmed(1, 1).unwrap_or(Cow::Borrowed(""));
         let mut doc = TravelDocument::with_code(&code);
         if !matches!(code.as_ref(), "P" | "I" | "V" | "AC" | "IP" | "F")
             && matches!(doc.kind, crate::model::DocumentKind::Other(_))
@@ -800,7 +809,7 @@ impl Mapper<'_> {
                 format!("DOC type {code:?} is not a known document code; it is kept as written"),
             ));
         }
-        doc.number = seg.trimmed(2, 1).map(|n| n.split_whitespace().collect());
+        doc.number = f.trimmed(2, 1).map(|n| n.split_whitespace().collect());
         if doc.number.is_none() {
             self.warn(
                 seg,

@@ -2,7 +2,9 @@
 //! numbers. Each reports what it could not read and never fails.
 
 use crate::edifact::{at_segment, Segment};
-use crate::model::{resolve_two_digit_year, split_yymmdd, DateRole, Diagnostic, Severity};
+use crate::model::{
+    parse_hhmm, resolve_two_digit_year, split_yymmdd, DateRole, Diagnostic, Severity,
+};
 use crate::reference::{airports, countries};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -30,16 +32,6 @@ fn compact(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(text)
     }
-}
-
-fn hhmm(text: &str) -> Option<NaiveTime> {
-    let b = text.as_bytes();
-    if b.len() != 4 || !b.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let h = u32::from(b[0] - b'0') * 10 + u32::from(b[1] - b'0');
-    let m = u32::from(b[2] - b'0') * 10 + u32::from(b[3] - b'0');
-    NaiveTime::from_hms_opt(h, m, 0)
 }
 
 fn ccyymmdd(text: &str) -> Option<NaiveDate> {
@@ -84,12 +76,12 @@ pub(crate) fn parse_dtm(value: &str, format: Option<&str>) -> Option<DateTimeTex
             let (yy, m, d) = split_yymmdd(v.get(..6)?)?;
             Some(DateTimeText {
                 date: DateText::TwoDigit(yy, m, d),
-                time: Some(hhmm(v.get(6..)?)?),
+                time: Some(parse_hhmm(v.get(6..)?)?),
             })
         }
         12 => Some(DateTimeText {
             date: DateText::Full(ccyymmdd(v.get(..8)?)?),
-            time: Some(hhmm(v.get(8..)?)?),
+            time: Some(parse_hhmm(v.get(8..)?)?),
         }),
         _ => None,
     }

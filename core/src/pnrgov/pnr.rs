@@ -6,7 +6,7 @@
 //! occurs in several groups (SSR, IFT, ADD, DAT, ORG, TIF...) belongs.
 
 use super::ssr;
-use crate::edifact::{at_segment, segment_position, Segment};
+use crate::edifact::{at_segment, segment_position, Element, Segment};
 use crate::model::booking::{
     BagTag, Bags, Booking, BookingOffice, CheckIn, CheckedIn, Contact, ContactKind, ExcessBaggage,
     FlightSegment, FrequentFlyer, HistoryEntry, MonetaryAmount, Passenger, PassengerType, Payment,
@@ -15,10 +15,12 @@ use crate::model::booking::{
 };
 use crate::model::linkage::{normalise_email, normalise_phone};
 use crate::model::{
-    resolve_two_digit_year, split_ddmmmyy, DateRole, Diagnostic, LinkKey, Position, Severity,
+    parse_hhmm, resolve_two_digit_year, split_ddmmmyy, DateRole, Diagnostic, LinkKey, Position,
+    Severity,
 };
 use crate::reference::countries;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use std::borrow::Cow;
 
 /// Where the last group opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,21 +280,25 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn qualified_date(&mut self, seg: &Segment<'_>) -> QualifiedDate {
-        self.qualified_date_at(seg, 1)
+        self.qualified_date_of(seg, seg.element(1))
     }
 
-    fn qualified_date_at(&mut self, seg: &Segment<'_>, e: usize) -> QualifiedDate {
-        let qualifier = seg.string(e, 1).unwrap_or_default();
+    /// A date element `qualifier:DDMMYY:HHMM` (qualifier 3: free text).
+    fn qualified_date_of(
+        &mut self,
+        seg: &Segment<'_>,
+        element: Option<Element<'_>>,
+    ) -> QualifiedDate {
+        let part = |c: usize| element.and_then(|e| e.trimmed(c)).map(Cow::into_owned);
+        let qualifier = part(1).unwrap_or_default();
         if qualifier == "3" {
             return QualifiedDate {
                 qualifier,
                 at: None,
-                text: seg.string(e, 2),
+                text: part(2),
             };
         }
-        let date = seg.string(e, 2);
-        let time = seg.string(e, 3);
-        let at = self.date_time(seg, date.as_deref(), time.as_deref());
+        let at = self.date_time(seg, part(2).as_deref(), part(3).as_deref());
         QualifiedDate {
             qualifier,
             at,
@@ -328,8 +334,8 @@ impl<'k> PnrBuilder<'k> {
             }
             Ctx::Pnr | Ctx::Traveller(_) => {
                 // Several dates may be given in one DAT, one per element.
-                for e in 1..=seg.element_count() {
-                    let d = self.qualified_date_at(seg, e);
+                for element in seg.elements() {
+                    let d = self.qualified_date_of(seg, Some(element));
                     match d.qualifier.as_str() {
                         "700" => self.booking.last_modified = d.at,
                         "710" => self.booking.ticketed = d.at,
@@ -342,20 +348,21 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn office(seg: &Segment<'_>) -> BookingOffice {
+        let f = seg.fields();
         BookingOffice {
-            system: seg.string(1, 1),
-            system_location: seg.string(1, 2),
-            iata_number: seg.string(2, 1),
-            office_id: seg.string(2, 2),
-            city: seg.string(3, 1),
-            airline: seg.string(4, 1),
-            agent_type: seg.string(5, 1),
-            country: seg
+            system: f.string(1, 1),
+            system_location: f.string(1, 2),
+            iata_number: f.string(2, 1),
+            office_id: f.string(2, 2),
+            city: f.string(3, 1),
+            airline: f.string(4, 1),
+            agent_type: f.string(5, 1),
+            country: f
                 .string(6, 1)
                 .map(|c| countries::to_alpha3(&c).map_or(c, str::to_string)),
-            currency: seg.string(6, 2),
-            language: seg.string(6, 3),
-            agent_id: seg.string(7, 1),
+            currency: f.string(6, 2),
+            language: f.string(6, 3),
+            agent_id: f.string(7, 1),
         }
     }
 
@@ -393,20 +400,21 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn add(&mut self, seg: &Segment<'_>) {
+        let f = seg.fields();
         let traveller = self.current_traveller();
         let payment = match self.ctx {
             Ctx::Payment(p) => Some(p),
             _ => None,
         };
-        let purpose = seg.string(2, 1);
+        let purpose = f.string(2, 1);
         let address = PostalAddress {
-            street: seg.string(2, 2),
-            city: seg.string(2, 3),
-            state: seg.string(2, 4),
+            street: f.string(2, 2),
+            city: f.string(2, 3),
+            state: f.string(2, 4),
             country: seg
                 .string(2, 6)
                 .map(|c| countries::to_alpha3(&c).map_or(c, str::to_string)),
-            postcode: seg.string(2, 7),
+            postcode: f.string(2, 7),
         };
         if address != PostalAddress::default() {
             self.booking.contacts.push(Contact {
@@ -420,7 +428,7 @@ impl<'k> PnrBuilder<'k> {
                 address: Some(address),
             });
         }
-        if let Some(phone) = seg.trimmed(2, 8) {
+        if let Some(phone) = f.trimmed(2, 8) {
             self.phone(&phone, "ADD", purpose, traveller, payment);
         }
     }
@@ -450,6 +458,7 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn ift(&mut self, seg: &Segment<'_>) {
+        let f = seg.fields();
         if self.ctx == Ctx::History {
             self.history(seg);
             return;
@@ -477,9 +486,9 @@ impl<'k> PnrBuilder<'k> {
         let traveller = self.current_traveller();
         let segment = self.current_leg();
         self.booking.remarks.push(Remark {
-            qualifier: seg.string(1, 1),
-            kind: seg.string(1, 2),
-            airline: seg.string(1, 4),
+            qualifier: f.string(1, 1),
+            kind: f.string(1, 2),
+            airline: f.string(1, 4),
             text,
             traveller,
             segment,
@@ -488,7 +497,8 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn ssr(&mut self, seg: &Segment<'_>) {
-        let Some(code) = seg.string(1, 1) else {
+        let f = seg.fields();
+        let Some(code) = f.string(1, 1) else {
             self.warn(
                 seg,
                 "pnrgov.ssr_no_code",
@@ -498,17 +508,18 @@ impl<'k> PnrBuilder<'k> {
         };
         let text = seg
             .element(1)
-            .map(|e| e.texts().into_iter().skip(8).collect::<Vec<_>>().join(":"));
+            .and_then(|e| e.texts_from(9, b':'))
+            .map(Cow::into_owned);
         let text = text.filter(|t| !t.trim().is_empty());
         let service = SpecialService {
             code: code.to_ascii_uppercase(),
-            status: seg.string(1, 2),
-            quantity: seg.trimmed(1, 3).and_then(|q| q.parse().ok()),
-            airline: seg.string(1, 4),
-            board_point: seg.string(1, 7),
-            off_point: seg.string(1, 8),
+            status: f.string(1, 2),
+            quantity: f.trimmed(1, 3).and_then(|q| q.parse().ok()),
+            airline: f.string(1, 4),
+            board_point: f.string(1, 7),
+            off_point: f.string(1, 8),
             text,
-            passenger_reference: seg.string(2, 3),
+            passenger_reference: f.string(2, 3),
             segment: self.current_leg(),
         };
         let traveller = match self.ctx {
@@ -528,7 +539,8 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn tif(&mut self, seg: &Segment<'_>) {
-        let reference = seg.string(2, 3);
+        let f = seg.fields();
+        let reference = f.string(2, 3);
         if let Ctx::CheckedIn(c, _) | Ctx::CheckIn(c) = self.ctx {
             // A TIF in a check-in group names who was checked in.
             let traveller = self.find_traveller(reference.as_deref(), seg);
@@ -553,21 +565,21 @@ impl<'k> PnrBuilder<'k> {
             }
             return;
         }
-        let given = seg.string(2, 1);
+        let given = f.string(2, 1);
         let (given_names, title) = split_title(given.as_deref());
         let passenger = Passenger {
             reference,
-            surname: seg.string(1, 1),
+            surname: f.string(1, 1),
             given_names,
             title,
-            passenger_type: seg.string(2, 2).map(|c| PassengerType::from_code(&c)),
+            passenger_type: f.string(2, 2).map(|c| PassengerType::from_code(&c)),
             ..Passenger::default()
         };
         if passenger.surname.is_none() {
             self.warn(seg, "pnrgov.no_surname", "TIF gives no surname");
         }
         self.with_infant
-            .push(seg.trimmed(2, 4).is_some_and(|f| f == "1"));
+            .push(f.trimmed(2, 4).is_some_and(|f| f == "1"));
         self.booking.travellers.push(passenger);
         self.ctx = Ctx::Traveller(self.booking.travellers.len() - 1);
     }
@@ -608,8 +620,9 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn tkt(&mut self, seg: &Segment<'_>) {
-        let number = seg.string(1, 1).map(|n| n.replace([' ', '-'], ""));
-        let booklets = seg.trimmed(1, 3).and_then(|b| b.parse::<u32>().ok());
+        let f = seg.fields();
+        let number = f.string(1, 1).map(|n| n.replace([' ', '-'], ""));
+        let booklets = f.trimmed(1, 3).and_then(|b| b.parse::<u32>().ok());
         let conjunctive = match (&number, booklets) {
             (Some(n), Some(b)) if b > 1 => conjunctive_numbers(n, b),
             _ => Vec::new(),
@@ -617,7 +630,7 @@ impl<'k> PnrBuilder<'k> {
         let traveller = self.current_traveller();
         self.booking.tickets.push(Ticket {
             number,
-            kind: seg.string(1, 2),
+            kind: f.string(1, 2),
             booklets,
             conjunctive,
             traveller,
@@ -680,17 +693,8 @@ impl<'k> PnrBuilder<'k> {
             })
             .and_then(|a| a.currency.clone());
         let mut added = false;
-        let elements: Vec<Vec<String>> = seg
-            .elements()
-            .map(|e| {
-                e.texts()
-                    .into_iter()
-                    .map(|t| t.trim().to_string())
-                    .collect()
-            })
-            .collect();
-        for c in elements {
-            let get = |i: usize| c.get(i).filter(|s| !s.is_empty()).cloned();
+        for e in seg.elements() {
+            let get = |i: usize| e.trimmed(i + 1).map(Cow::into_owned);
             let Some(code) = get(0) else { continue };
             let kind = PaymentKind::from_code(&code);
             let account = get(4);
@@ -747,6 +751,7 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn tri(&mut self, seg: &Segment<'_>) {
+        let f = seg.fields();
         let c = match self.ctx {
             Ctx::CheckIn(c) | Ctx::CheckedIn(c, _) => c,
             Ctx::Leg(_) => {
@@ -762,7 +767,7 @@ impl<'k> PnrBuilder<'k> {
                 return;
             }
         };
-        let reference = seg.string(2, 4);
+        let reference = f.string(2, 4);
         let traveller = reference.as_deref().and_then(|r| {
             self.booking
                 .travellers
@@ -773,7 +778,7 @@ impl<'k> PnrBuilder<'k> {
             ci.travellers.push(CheckedIn {
                 traveller,
                 reference,
-                sequence: seg.string(2, 1),
+                sequence: f.string(2, 1),
                 ..CheckedIn::default()
             });
             self.ctx = Ctx::CheckedIn(c, ci.travellers.len() - 1);
@@ -781,14 +786,15 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn tbd(&mut self, seg: &Segment<'_>) {
-        let unit = seg.string(2, 3).map(|u| match u.as_str() {
+        let f = seg.fields();
+        let unit = f.string(2, 3).map(|u| match u.as_str() {
             "700" | "K" | "KG" => "kg".to_string(),
             "701" | "L" | "LB" => "lb".to_string(),
             _ => u,
         });
-        let pool_code = seg.string(4, 1);
+        let pool_code = f.string(4, 1);
         let bags = Bags {
-            pieces: seg.trimmed(2, 1).and_then(|p| p.parse().ok()),
+            pieces: f.trimmed(2, 1).and_then(|p| p.parse().ok()),
             weight: seg
                 .trimmed(2, 2)
                 .and_then(|w| w.replace(char::from(self.decimal), ".").parse().ok()),
@@ -1130,12 +1136,11 @@ pub(crate) fn flight_segment(
     seg: &Segment<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> FlightSegment {
-    let departure = seg
-        .trimmed(1, 1)
-        .map(|d| ddmmyy_hhmm(&d, seg.trimmed(1, 2).as_deref()));
-    let arrival = seg
-        .trimmed(1, 3)
-        .map(|d| ddmmyy_hhmm(&d, seg.trimmed(1, 4).as_deref()));
+    let f = seg.fields();
+    let dates = f.element(1);
+    let date = |c: usize| dates.and_then(|e| e.trimmed(c));
+    let departure = date(1).map(|d| ddmmyy_hhmm(&d, date(2).as_deref()));
+    let arrival = date(3).map(|d| ddmmyy_hhmm(&d, date(4).as_deref()));
     if matches!(departure, Some(None)) || matches!(arrival, Some(None)) {
         diagnostics.push(at_segment(
             seg,
@@ -1144,15 +1149,15 @@ pub(crate) fn flight_segment(
             "a TVL date is not written DDMMYY (with an optional HHMM time)",
         ));
     }
-    let carrier = seg.string(4, 1);
-    let operating = seg.string(4, 2).filter(|o| Some(o) != carrier.as_ref());
+    let carrier = f.string(4, 1);
+    let operating = f.string(4, 2).filter(|o| Some(o) != carrier.as_ref());
     FlightSegment {
         carrier,
         operating_carrier: operating,
-        flight_number: seg.string(5, 1),
-        booking_class: seg.string(5, 2),
-        origin: seg.string(2, 1),
-        destination: seg.string(3, 1),
+        flight_number: f.string(5, 1),
+        booking_class: f.string(5, 2),
+        origin: f.string(2, 1),
+        destination: f.string(3, 1),
         departure: departure.flatten(),
         arrival: arrival.flatten(),
         ..FlightSegment::default()
@@ -1166,7 +1171,7 @@ pub(crate) fn ddmmyy_hhmm(date: &str, time: Option<&str>) -> Option<NaiveDateTim
     let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
     let d = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, mm, dd)?;
     let t = match time.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(t) => NaiveTime::parse_from_str(t, "%H%M").ok()?,
+        Some(t) => parse_hhmm(t)?,
         None => NaiveTime::MIN,
     };
     Some(d.and_time(t))
