@@ -6,6 +6,11 @@ use paxscreen_core::edifact::{read, Delimiters, Lexer, ReadOptions};
 use paxscreen_core::paxlst::synthetic::passenger_list;
 use std::hint::black_box;
 
+/// The allocator the `paxscreen` CLI ships with, so the figures are the
+/// CLI's (BENCHMARKS.md gives the system allocator's too).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn lexing(c: &mut Criterion) {
     let input = passenger_list(100_000);
     let mut group = c.benchmark_group("lexing");

@@ -12,6 +12,11 @@ use paxscreen_core::model::{Gender, MrzFormat};
 use paxscreen_core::mrz::{self, MrzFields};
 use std::hint::black_box;
 
+/// The allocator the `paxscreen` CLI ships with, so the figures are the
+/// CLI's (BENCHMARKS.md gives the system allocator's too).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SURNAMES: [&str; 8] = [
     "ERIKSSON",
     "DEMIR",

@@ -7,6 +7,11 @@ use paxscreen_core::paxlst::synthetic::passenger_list;
 use paxscreen_core::paxlst::{map_transmission, parse, Options};
 use std::hint::black_box;
 
+/// The allocator the `paxscreen` CLI ships with, so the figures are the
+/// CLI's (BENCHMARKS.md gives the system allocator's too).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn paxlst(c: &mut Criterion) {
     let input = passenger_list(100_000);
     let mut group = c.benchmark_group("paxlst");

@@ -7,6 +7,11 @@ use paxscreen_core::model::LinkKey;
 use paxscreen_core::pnrgov::{parse, Options};
 use std::hint::black_box;
 
+/// The allocator the `paxscreen` CLI ships with, so the figures are the
+/// CLI's (BENCHMARKS.md gives the system allocator's too).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A push of `n` PNRs: the example PNRs repeated with new locators.
 fn generated(n: usize) -> Vec<u8> {
     let text = include_str!("../../examples/data/pnrgov_many_pnrs.edi");

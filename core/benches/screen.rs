@@ -17,6 +17,11 @@ use paxscreen_core::screen::Screener;
 use std::hint::black_box;
 use std::time::Instant;
 
+/// The allocator the `paxscreen` CLI ships with, so the figures are the
+/// CLI's (BENCHMARKS.md gives the system allocator's too).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn screener() -> Option<Screener> {
     Screener::embedded(Purpose::Carrier, NaiveDate::from_ymd_opt(2026, 6, 1)?).ok()
 }
