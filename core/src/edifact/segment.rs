@@ -189,7 +189,7 @@ impl<'a> Segment<'a> {
 }
 
 /// How many data elements [`Fields`] indexes; elements after these are
-/// found by a scan from the last one indexed.
+/// found by a scan of the segment, as [`Segment::element`] finds them.
 const INDEXED_ELEMENTS: usize = 24;
 
 /// A segment's data elements, split in one pass ([`Segment::fields`]).
@@ -197,7 +197,7 @@ const INDEXED_ELEMENTS: usize = 24;
 /// Mapping code reads many values of one segment (`ORG` has eleven); with
 /// `Fields` the segment is scanned once and each element is found by index.
 /// Segments of more than 24 elements are read as well: the elements past
-/// the 24th are found by a scan that starts after it.
+/// the 24th are found by a scan of the segment.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields<'s> {
     segment: &'s Segment<'s>,
