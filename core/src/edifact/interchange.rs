@@ -687,9 +687,11 @@ impl<'a> InterchangeReader<'a> {
             };
             found.push(at_segment(&segment, severity, "edifact.charset", message));
         }
-        match &mut self.message {
-            Some(m) => m.diagnostics.extend(found),
-            None => self.interchange.diagnostics.extend(found),
+        if !found.is_empty() {
+            match &mut self.message {
+                Some(m) => m.diagnostics.extend(found),
+                None => self.interchange.diagnostics.extend(found),
+            }
         }
         segment
     }
