@@ -137,15 +137,6 @@ fn envelope(interchange: &Interchange<'_>, message: &Message<'_>) -> Envelope {
     }
 }
 
-/// The first `N` data elements of a segment, split in one pass.
-fn elements<'s, const N: usize>(seg: &'s Segment<'_>) -> [Option<Element<'s>>; N] {
-    let mut out = [None; N];
-    for (slot, e) in out.iter_mut().zip(seg.elements()) {
-        *slot = Some(e);
-    }
-    out
-}
-
 /// Component `c` of an element, trimmed and owned.
 fn owned(e: Option<&Element<'_>>, c: usize) -> Option<String> {
     e?.trimmed(c).map(Cow::into_owned)
@@ -328,7 +319,9 @@ impl Mapper<'_> {
     }
 
     fn nad(&mut self, seg: &Segment<'_>) {
-        let e: [Option<Element<'_>>; 9] = elements(seg);
+        let f = seg.fields();
+        // `e[n]` is element n + 1.
+        let e: [Option<Element<'_>>; 9] = std::array::from_fn(|n| f.element(n + 1));
         let qualifier = e[0]
             .as_ref()
             .and_then(|e| e.trimmed(1))
@@ -433,7 +426,8 @@ impl Mapper<'_> {
     }
 
     fn loc(&mut self, seg: &Segment<'_>) {
-        let e: [Option<Element<'_>>; 2] = elements(seg);
+        let f = seg.fields();
+        let e = [f.element(1), f.element(2)];
         let q = e[0]
             .as_ref()
             .and_then(|e| e.trimmed(1))
