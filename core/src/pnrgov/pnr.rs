@@ -255,11 +255,11 @@ impl<'k> PnrBuilder<'k> {
         }
         for (i, element) in seg.elements().enumerate() {
             let locator = RecordLocator {
-                system: element.trimmed(1).map(std::borrow::Cow::into_owned),
-                locator: element.trimmed(2).map(std::borrow::Cow::into_owned),
+                system: element.trimmed(1).map(Cow::into_owned),
+                locator: element.trimmed(2).map(Cow::into_owned),
             };
-            let date = element.trimmed(4).map(std::borrow::Cow::into_owned);
-            let time = element.trimmed(5).map(std::borrow::Cow::into_owned);
+            let date = element.trimmed(4).map(Cow::into_owned);
+            let time = element.trimmed(5).map(Cow::into_owned);
             if i == 0 && self.booking.record_locator.is_none() {
                 self.booking.record_locator = locator.locator;
                 self.booking.owner = locator.system;
@@ -411,7 +411,7 @@ impl<'k> PnrBuilder<'k> {
             street: f.string(2, 2),
             city: f.string(2, 3),
             state: f.string(2, 4),
-            country: seg
+            country: f
                 .string(2, 6)
                 .map(|c| countries::to_alpha3(&c).map_or(c, str::to_string)),
             postcode: f.string(2, 7),
@@ -458,11 +458,11 @@ impl<'k> PnrBuilder<'k> {
     }
 
     fn ift(&mut self, seg: &Segment<'_>) {
-        let f = seg.fields();
         if self.ctx == Ctx::History {
             self.history(seg);
             return;
         }
+        let f = seg.fields();
         let text = seg
             .elements()
             .skip(1)
@@ -506,7 +506,7 @@ impl<'k> PnrBuilder<'k> {
             );
             return;
         };
-        let text = seg
+        let text = f
             .element(1)
             .and_then(|e| e.texts_from(9, b':'))
             .map(Cow::into_owned);
@@ -607,12 +607,9 @@ impl<'k> PnrBuilder<'k> {
         let accounts: Vec<FrequentFlyer> = seg
             .elements()
             .map(|e| FrequentFlyer {
-                airline: e.trimmed(1).map(std::borrow::Cow::into_owned),
-                number: e.trimmed(2).map(std::borrow::Cow::into_owned),
-                tier: e
-                    .trimmed(5)
-                    .or_else(|| e.trimmed(4))
-                    .map(std::borrow::Cow::into_owned),
+                airline: e.trimmed(1).map(Cow::into_owned),
+                number: e.trimmed(2).map(Cow::into_owned),
+                tier: e.trimmed(5).or_else(|| e.trimmed(4)).map(Cow::into_owned),
             })
             .filter(|f| f.number.is_some())
             .collect();
@@ -653,9 +650,9 @@ impl<'k> PnrBuilder<'k> {
         let amounts: Vec<MonetaryAmount> = seg
             .elements()
             .map(|e| MonetaryAmount {
-                qualifier: e.trimmed(1).map(std::borrow::Cow::into_owned),
-                amount: self.amount(e.trimmed(2).map(std::borrow::Cow::into_owned)),
-                currency: e.trimmed(3).map(std::borrow::Cow::into_owned),
+                qualifier: e.trimmed(1).map(Cow::into_owned),
+                amount: self.amount(e.trimmed(2).map(Cow::into_owned)),
+                currency: e.trimmed(3).map(Cow::into_owned),
             })
             .filter(|m| m.amount.is_some() || m.qualifier.is_some())
             .collect();
@@ -667,9 +664,9 @@ impl<'k> PnrBuilder<'k> {
             .elements()
             .skip(1)
             .map(|e| Tax {
-                amount: self.amount(e.trimmed(1).map(std::borrow::Cow::into_owned)),
-                code: e.trimmed(2).map(std::borrow::Cow::into_owned),
-                currency: e.trimmed(4).map(std::borrow::Cow::into_owned),
+                amount: self.amount(e.trimmed(1).map(Cow::into_owned)),
+                code: e.trimmed(2).map(Cow::into_owned),
+                currency: e.trimmed(4).map(Cow::into_owned),
             })
             .filter(|t| t.amount.is_some() || t.code.is_some())
             .collect();
@@ -795,12 +792,12 @@ impl<'k> PnrBuilder<'k> {
         let pool_code = f.string(4, 1);
         let bags = Bags {
             pieces: f.trimmed(2, 1).and_then(|p| p.parse().ok()),
-            weight: seg
+            weight: f
                 .trimmed(2, 2)
                 .and_then(|w| w.replace(char::from(self.decimal), ".").parse().ok()),
             unit,
             pooled: pool_code.is_some(),
-            head_of_pool: seg
+            head_of_pool: f
                 .string(4, 2)
                 .map(|h| h.chars().filter(|c| !c.is_whitespace()).collect()),
             pool_code,
@@ -808,10 +805,10 @@ impl<'k> PnrBuilder<'k> {
                 .elements()
                 .skip(4)
                 .map(|e| BagTag {
-                    airline: e.trimmed(1).map(std::borrow::Cow::into_owned),
-                    number: e.trimmed(2).map(std::borrow::Cow::into_owned),
+                    airline: e.trimmed(1).map(Cow::into_owned),
+                    number: e.trimmed(2).map(Cow::into_owned),
                     consecutive: e.trimmed(3).and_then(|n| n.parse().ok()),
-                    destination: e.trimmed(4).map(std::borrow::Cow::into_owned),
+                    destination: e.trimmed(4).map(Cow::into_owned),
                 })
                 .filter(|t| t.number.is_some())
                 .collect(),
@@ -1271,11 +1268,7 @@ pub(crate) fn values(seg: &Segment<'_>) -> String {
     let mut elements: Vec<String> = seg
         .elements()
         .map(|e| {
-            let mut texts: Vec<String> = e
-                .texts()
-                .into_iter()
-                .map(std::borrow::Cow::into_owned)
-                .collect();
+            let mut texts: Vec<String> = e.texts().into_iter().map(Cow::into_owned).collect();
             while texts.last().is_some_and(String::is_empty) {
                 texts.pop();
             }
