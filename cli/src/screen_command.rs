@@ -219,15 +219,17 @@ pub struct Streamed {
 /// Reads the inputs a chunk of `chunk_files` files at a time (every core
 /// parses), groups their records by flight and hands every flight that is
 /// complete to `on_batch` (see [`paxscreen_core::screen::stream`]): memory
-/// holds about two chunks, whatever the input's size. `chunk_files` 0
-/// reads everything first and hands out one batch.
-pub fn stream_inputs<E>(
+/// holds about three chunks, whatever the input's size. The next chunk is
+/// read while `on_batch` screens and writes the last batch, on the same
+/// cores; batches are handed out in input order. `chunk_files` 0 reads
+/// everything first and hands out one batch.
+pub fn stream_inputs<E: Send>(
     paths: &[PathBuf],
     today: NaiveDate,
     link_key: Option<&LinkKey>,
     limits: Limits,
     chunk_files: usize,
-    on_batch: &mut dyn FnMut(Batch<Arc<str>>) -> Result<(), E>,
+    on_batch: &mut (dyn FnMut(Batch<Arc<str>>) -> Result<(), E> + Send),
 ) -> Result<Streamed, E> {
     // Files found in a directory that are not messages (answers, notes,
     // scripts) are skipped by `input::expand`; files named on the command
@@ -255,8 +257,8 @@ pub fn stream_inputs<E>(
         streamed.reopened += batch.reopened.len();
         on_batch(batch)
     };
-    for files in paths.chunks(chunk) {
-        let read: Vec<(String, Result<Read, String>)> = files
+    let read_chunk = |files: &[Result<PathBuf, (PathBuf, io::Error)>]| {
+        files
             .par_iter()
             .map(|p| {
                 let r = match p {
@@ -274,7 +276,19 @@ pub fn stream_inputs<E>(
                 }
                 r
             })
-            .collect();
+            .collect::<Vec<(String, Result<Read, String>)>>()
+    };
+    // The batch of the chunk before, screened while this chunk is read.
+    let mut pending: Option<Batch<Arc<str>>> = None;
+    for files in paths.chunks(chunk) {
+        let (read, handed) = rayon::join(
+            || read_chunk(files),
+            || match pending.take() {
+                Some(batch) => hand_out(batch, &mut streamed),
+                None => Ok(()),
+            },
+        );
+        handed?;
         for (name, r) in read {
             match r {
                 Ok(models) => batcher.push(
@@ -295,9 +309,10 @@ pub fn stream_inputs<E>(
                 }
             }
         }
-        if let Some(batch) = batcher.end_chunk() {
-            hand_out(batch, &mut streamed)?;
-        }
+        pending = batcher.end_chunk();
+    }
+    if let Some(batch) = pending {
+        hand_out(batch, &mut streamed)?;
     }
     if let Some(bar) = &progress {
         bar.finish_and_clear();
@@ -373,7 +388,9 @@ pub fn run(args: &ScreenArgs) -> Result<ExitCode, String> {
 
     let mut tally = Tally::default();
     let mut worst = Status::Clear;
-    let mut out = BufWriter::new(io::stdout().lock());
+    // Not the locked handle: batches are written from a worker thread while
+    // the next chunk is read.
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
     let written = (|| -> io::Result<Streamed> {
         if args.format == Format::Csv {
             write_csv_header(&mut out)?;
