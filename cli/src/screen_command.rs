@@ -68,8 +68,9 @@ pub struct ScreenArgs {
     #[arg(long, value_name = "FILE")]
     link_key: Option<PathBuf>,
     /// Input files read per chunk: a flight is screened once a chunk
-    /// passes without it, so memory holds about two chunks whatever the
-    /// input's size. Links between bookings (shared cards, phones,
+    /// passes without it, and the next chunk is read while a batch is
+    /// screened, so memory holds about three chunks whatever the input's
+    /// size. Links between bookings (shared cards, phones,
     /// e-mails, reused documents) are seen among the flights screened
     /// together. 0 reads everything before screening.
     #[arg(long, default_value_t = 256, value_name = "N")]
