@@ -132,6 +132,22 @@ fn two(b: &[u8], at: usize) -> u32 {
 mod tests {
     use super::*;
 
+    #[test]
+    fn hhmm_is_exactly_four_digits() {
+        assert_eq!(
+            parse_hhmm("0930"),
+            chrono::NaiveTime::from_hms_opt(9, 30, 0)
+        );
+        assert_eq!(parse_hhmm("0000"), Some(chrono::NaiveTime::MIN));
+        // A dropped leading zero is ambiguous (123: 01:23 or 12:03?), so
+        // short times are refused rather than guessed; so are blanks inside.
+        for text in [
+            "123", "930", "9 30", "1 5", "12345", "2400", "1260", "", "ab12",
+        ] {
+            assert_eq!(parse_hhmm(text), None, "{text:?}");
+        }
+    }
+
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }

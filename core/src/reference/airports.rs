@@ -135,15 +135,19 @@ fn parse_line(line: &'static str) -> Option<([u8; 3], Airport)> {
 fn parse_table(text: &'static str) -> AirportTable {
     let mut rows: Vec<([u8; 3], Airport)> = text.lines().filter_map(parse_line).collect();
     // The generator writes the file sorted; sort anyway so that a hand edit
-    // cannot break the binary search, and keep the first of any duplicate.
+    // cannot break `all()`'s code order, and keep the first of any duplicate.
     rows.sort_by_key(|row| row.0);
     rows.dedup_by(|later, earlier| later.0 == earlier.0);
     let (keys, airports): (Vec<[u8; 3]>, Vec<Airport>) = rows.into_iter().unzip();
     let mut rows = vec![u16::MAX; 26 * 26 * 26];
     for (row, key) in keys.iter().enumerate() {
-        // The table has some 7,900 rows; one past u16 would not be indexed.
+        // The table has some 7,900 rows; a row from 65,535 on (u16::MAX
+        // means none) would not be indexed, and the test of every key
+        // would fail.
         if let (Ok(row), Some(slot)) = (u16::try_from(row), rows.get_mut(slot(*key))) {
-            *slot = row;
+            if row < u16::MAX {
+                *slot = row;
+            }
         }
     }
     AirportTable { airports, rows }

@@ -997,7 +997,10 @@ impl CodeIndex {
             let target = index.three[slot(alpha3.as_bytes())];
             match code.len() {
                 1 => index.one[slot(code.as_bytes())] = target,
-                _ => index.three[slot(code.as_bytes())] = target,
+                3 => index.three[slot(code.as_bytes())] = target,
+                // Evaluated at compile time: a two-letter alias belongs in
+                // ALPHA2, and this stops the build rather than misfiling it.
+                _ => panic!("an alias has one or three letters"),
             }
             i += 1;
         }
