@@ -481,32 +481,40 @@ fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
 /// core.
 const JSONL_SLICE: usize = 256;
 
+/// Slices serialised before they are written: bounds the JSON held in
+/// memory (about 8 MB) whatever the batch's size.
+const JSONL_SLICES_AT_ONCE: usize = 64;
+
 fn write_jsonl<W: Write>(out: &mut W, s: &Screening, sources: &[String]) -> io::Result<()> {
     // Serialising is a third of a batch run's work: it is done on every
     // core, slice by slice, and the slices are written in order.
-    let slices: Vec<io::Result<Vec<u8>>> = s
-        .assessments
-        .par_chunks(JSONL_SLICE)
-        .enumerate()
-        .map(|(k, slice)| {
-            let mut buf = Vec::with_capacity(slice.len() * 512);
-            for (j, a) in slice.iter().enumerate() {
-                let source = sources.get(k * JSONL_SLICE + j).map_or("", String::as_str);
-                serde_json::to_writer(
-                    &mut buf,
-                    &Record {
-                        kind: "assessment",
-                        source,
-                        body: a,
-                    },
-                )?;
-                buf.push(b'\n');
-            }
-            Ok(buf)
-        })
-        .collect();
-    for slice in slices {
-        out.write_all(&slice?)?;
+    let group = JSONL_SLICE * JSONL_SLICES_AT_ONCE;
+    for (g, assessments) in s.assessments.chunks(group).enumerate() {
+        let slices: Vec<io::Result<Vec<u8>>> = assessments
+            .par_chunks(JSONL_SLICE)
+            .enumerate()
+            .map(|(k, slice)| {
+                let mut buf = Vec::with_capacity(slice.len() * 512);
+                for (j, a) in slice.iter().enumerate() {
+                    let source = sources
+                        .get(g * group + k * JSONL_SLICE + j)
+                        .map_or("", String::as_str);
+                    serde_json::to_writer(
+                        &mut buf,
+                        &Record {
+                            kind: "assessment",
+                            source,
+                            body: a,
+                        },
+                    )?;
+                    buf.push(b'\n');
+                }
+                Ok(buf)
+            })
+            .collect();
+        for slice in slices {
+            out.write_all(&slice?)?;
+        }
     }
     for f in &s.flight_findings {
         serde_json::to_writer(
