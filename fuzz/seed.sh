@@ -22,6 +22,27 @@ done
 for f in "$root"/core/packs/*.toml; do
     cp "$f" "$corpus/pack/"
 done
+# Generated feeds: small flights (about ten travellers) from `paxscreen synth`,
+# many patterns planted and most files messy (Type-B wrapper, wrapped lines,
+# custom UNA, parts, wrong counts, Latin-1), kept small so that libFuzzer's
+# input length stays near its default.
+synth="$(mktemp -d)"
+trap 'rm -rf "$synth"' EXIT
+(cd "$root" && cargo build --release -q -p paxscreen-cli)
+for seed in 1 2 3 4 5 6 7 8; do
+    "$root/target/release/paxscreen" synth --out "$synth/$seed" --travellers 8 \
+        --seed "$seed" --messy 0.6 --plant facilitator-card=0.2 \
+        --plant document-reused=0.2 --plant name-mismatch=0.2 \
+        --plant broken-journey=0.2 --plant minor-unrelated-adult=0.2 >/dev/null 2>&1
+    for f in "$synth/$seed"/*/*.edi; do
+        name="synth${seed}_$(basename "$f")"
+        cp "$f" "$corpus/edifact_read/$name"
+        case "$f" in
+            *_pnrgov.edi) cp "$f" "$corpus/pnrgov/$name" ;;
+            *) cp "$f" "$corpus/paxlst/$name" ;;
+        esac
+    done
+done
 # Each rule's `when` of the shipped packs is one condition seed.
 python3 - "$root" "$corpus/condition" <<'PY'
 import pathlib, sys, tomllib
