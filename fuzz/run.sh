@@ -14,7 +14,7 @@ case "$target" in
     edifact_read | paxlst | pnrgov) extra=(-dict=dict/edifact.dict) ;;
     pack) extra=(-dict=dict/pack.dict) ;;
     # ASan records the stack of every allocation; on this target that costs
-    # about twice the memory and half the rate (README, "Runs of 2026-12-07").
+    # twice the memory and about a quarter of the rate (README, "Runs of 2026-12-07").
     condition) extra=(-dict=dict/pack.dict); export ASAN_OPTIONS=malloc_context_size=0 ;;
     edifact_structured) extra=(-max_len=4096 -len_control=0) ;;
 esac
