@@ -21,9 +21,14 @@ target="$1"
 shift
 dirs=("$@")
 [ ${#dirs[@]} -gt 0 ] || dirs=("corpus/$target")
+coverage_log="$(mktemp)"
+trap 'rm -f "$coverage_log"' EXIT
 # The raw profile of an earlier run would be merged into this one.
 rm -rf "coverage/$target"
-cargo +nightly fuzz coverage "$target" "${dirs[@]}" >/dev/null 2>&1
+if ! cargo +nightly fuzz coverage "$target" "${dirs[@]}" >"$coverage_log" 2>&1; then
+    tail -20 "$coverage_log" >&2
+    exit 1
+fi
 bin="$(find target -path '*/coverage/*/release/*' -name "$target" -type f | head -1)"
 llvm_cov="$(ls "$(rustc +nightly --print sysroot)"/lib/rustlib/*/bin/llvm-cov)"
 "$llvm_cov" export "$bin" -instr-profile="coverage/$target/coverage.profdata" \
