@@ -54,4 +54,8 @@ for pack in sorted((root / "core" / "packs").glob("*.toml")):
             n += 1
             (out / f"when_{n}").write_text(rule["when"])
 PY
+# The same conditions, each as the `when` of a one-rule pack, so that `pack`
+# starts inside the condition language (wrap_conditions.py says why; run it
+# again after a `condition` run to carry that run's corpus over).
+python3 "$here/wrap_conditions.py" "$corpus/condition" "$corpus/pack" >/dev/null
 echo "seeded $(find "$corpus" -type f | wc -l) files under $corpus"
